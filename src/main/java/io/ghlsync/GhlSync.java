@@ -1,0 +1,2 @@
+package io.ghlsync;
+public class GhlSync { public static void main(String[] a) {} }
