@@ -1,0 +1,204 @@
+package io.ghlsync.ghl.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ghlsync.ghl.GhlException;
+import io.ghlsync.ghl.GhlScope;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+/**
+ * OAuth 2.0 access tokens for one location, refreshed with the refresh-token grant of {@code POST /oauth/token}.
+ * GHL rotates the refresh token on every refresh, so the new pair is saved to the {@link TokenStore} before the new
+ * access token is used; and a lock makes concurrent callers share one refresh instead of burning the token.
+ */
+public final class OAuthRefreshCredentials implements GhlCredentials {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String locationId;
+    private final URI tokenUri;
+    private final String clientId;
+    private final String clientSecret;
+    private final TokenStore store;
+    private final HttpClient http;
+    private final Duration refreshMargin;
+    private final Clock clock;
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private final AtomicLong refreshes = new AtomicLong();
+
+    private volatile OAuthTokens current;
+    private OAuthTokens unsaved;
+    private String rejectedRefreshToken;
+
+    public OAuthRefreshCredentials(String locationId, String baseUrl, String clientId, String clientSecret, String initialRefreshToken,
+            TokenStore store, HttpClient http, Duration refreshMargin, Clock clock) {
+        this.locationId = locationId;
+        this.tokenUri = URI.create(stripSlash(baseUrl) + "/oauth/token");
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.store = store;
+        this.http = http;
+        this.refreshMargin = refreshMargin;
+        this.clock = clock;
+        // A stored pair is newer than the configured refresh token: the configured one was rotated away long ago.
+        this.current = store.load(locationId).orElse(new OAuthTokens(null, initialRefreshToken, null, null));
+        if (current.refreshToken() == null || current.refreshToken().isBlank()) {
+            throw new IllegalArgumentException("location " + locationId + " has OAuth client credentials but no refresh token");
+        }
+    }
+
+    @Override
+    public String accessToken() {
+        OAuthTokens tokens = current;
+        if (tokens.accessTokenValidAt(clock.instant().plus(refreshMargin))) {
+            return tokens.accessToken();
+        }
+        return refresh(tokens.accessToken());
+    }
+
+    @Override
+    public String refreshAfterRejection(String rejectedToken) {
+        return refresh(rejectedToken);
+    }
+
+    /** Refreshes unless someone else already replaced {@code staleToken} while we waited for the lock. */
+    private String refresh(String staleToken) {
+        refreshing.lock();
+        try {
+            if (unsaved != null) {
+                adopt(unsaved);
+            }
+            OAuthTokens tokens = current;
+            boolean replacedMeanwhile = tokens.accessToken() != null && !tokens.accessToken().equals(staleToken);
+            if (replacedMeanwhile && tokens.accessTokenValidAt(clock.instant())) {
+                return tokens.accessToken();
+            }
+            if (tokens.refreshToken().equals(rejectedRefreshToken)) {
+                throw new RefreshRejectedException(locationId, "refused before; not asking again");
+            }
+            OAuthTokens fresh = callTokenEndpoint(tokens.refreshToken());
+            refreshes.incrementAndGet();
+            adopt(fresh);
+            return fresh.accessToken();
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    /** Stores the pair, then makes it current; a pair that could not be stored is kept and stored on the next call. */
+    private void adopt(OAuthTokens fresh) {
+        try {
+            store.save(locationId, fresh);
+        } catch (RuntimeException e) {
+            unsaved = fresh;
+            throw new GhlException("the rotated refresh token of location " + locationId + " could not be stored ("
+                    + e.getClass().getSimpleName() + "); it is kept in memory and stored on the next call", e);
+        }
+        unsaved = null;
+        current = fresh;
+    }
+
+    private OAuthTokens callTokenEndpoint(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("user_type", "Location");
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(tokenUri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new GhlException("token refresh for location " + locationId + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GhlException("token refresh for location " + locationId + " was interrupted", e);
+        }
+        JsonNode json = parse(response.body());
+        int status = response.statusCode();
+        if (status == 400 || status == 401 || status == 403) {
+            rejectedRefreshToken = refreshToken;
+            throw new RefreshRejectedException(locationId, "HTTP " + status + " " + describe(json));
+        }
+        if (status / 100 != 2 || json == null || !json.hasNonNull("access_token") || !json.hasNonNull("refresh_token")) {
+            throw new GhlException("token refresh for location " + locationId + " got HTTP " + status + " without a token pair");
+        }
+        long expiresIn = json.path("expires_in").asLong(86399);
+        Instant expiresAt = clock.instant().plusSeconds(expiresIn);
+        return new OAuthTokens(json.get("access_token").asText(), json.get("refresh_token").asText(), expiresAt,
+                json.path("scope").asText(null));
+    }
+
+    private static String describe(JsonNode json) {
+        if (json == null) {
+            return "no JSON body";
+        }
+        String error = json.path("error").asText(json.path("message").asText(""));
+        String description = json.path("error_description").asText("");
+        return (error + " " + description).trim();
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Set<GhlScope> scopes() {
+        accessToken();
+        String scope = current.scope();
+        if (scope == null || scope.isBlank()) {
+            return EnumSet.allOf(GhlScope.class); // GHL did not say: let GHL itself be the judge
+        }
+        Set<GhlScope> granted = EnumSet.noneOf(GhlScope.class);
+        for (String s : scope.split("[\\s,]+")) {
+            GhlScope known = GhlScope.fromScopeName(s);
+            if (known != null) {
+                granted.add(known);
+            }
+        }
+        return granted;
+    }
+
+    public long refreshCount() {
+        return refreshes.get();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthRefreshCredentials[location=" + locationId + ", clientId=" + clientId + ", tokens=***]";
+    }
+}
