@@ -10,6 +10,7 @@ public class GhlApiException extends GhlException {
     private final String ghlMessage;
     private final RateLimitHeaders rateLimit;
     private final Duration retryAfter;
+    private String responseBody;
 
     public GhlApiException(String operationId, int statusCode, String ghlMessage, RateLimitHeaders rateLimit, Duration retryAfter) {
         super(operationId + " failed with HTTP " + statusCode + (ghlMessage == null || ghlMessage.isBlank() ? "" : ": " + ghlMessage));
@@ -45,6 +46,16 @@ public class GhlApiException extends GhlException {
 
     public RateLimitHeaders getRateLimit() {
         return rateLimit;
+    }
+
+    /** GHL's answer as it came, for the operator's eyes (the {@code call} command); never put into logs. */
+    public String getResponseBody() {
+        return responseBody;
+    }
+
+    public GhlApiException withResponseBody(String body) {
+        this.responseBody = body;
+        return this;
     }
 
     /** What GHL asked us to wait ({@code Retry-After}), or null when it said nothing. */

@@ -55,9 +55,7 @@ public class GhlComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (httpClient == null) {
-            httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
-        }
+        getHttpClientOrDefault();
         workers = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ghl-auth");
     }
 
@@ -114,6 +112,14 @@ public class GhlComponent extends DefaultComponent {
     }
 
     public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    /** The client shared by all calls of this component, made on first use (OAuth credentials need it before start). */
+    public synchronized HttpClient getHttpClientOrDefault() {
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+        }
         return httpClient;
     }
 

@@ -235,7 +235,8 @@ public class GhlProducer extends DefaultAsyncProducer {
             message.setHeader(GhlConstants.RATE_LIMIT_DAILY_REMAINING, limits.dailyRemaining());
         }
         if (status / 100 != 2) {
-            throw GhlApiException.of(operation.operationId(), status, ghlMessage(response.body()), limits, retryAfter(response));
+            throw GhlApiException.of(operation.operationId(), status, ghlMessage(response.body()), limits, retryAfter(response))
+                    .withResponseBody(new String(response.body(), StandardCharsets.UTF_8));
         }
         byte[] body = response.body();
         message.setBody(body == null || body.length == 0 ? null : JSON.readValue(body, Object.class));

@@ -1,0 +1,33 @@
+package io.ghlsync.cli;
+
+import io.ghlsync.Settings;
+import io.ghlsync.ghl.GhlLocationSettings;
+
+/** The sandbox identities of BRIEF §6, used when no GHL credentials are configured (or when asked for). */
+final class SandboxDefaults {
+
+    static final int PORT = 8099;
+    static final String LOCATION_ID = "sandbox-location";
+    static final String TOKEN = "sandbox-token";
+
+    private SandboxDefaults() {
+    }
+
+    static boolean unconfigured(Settings settings) {
+        return !new GhlLocationSettings(settings).hasCredentials();
+    }
+
+    static Settings applyWhenUnconfigured(Settings settings) {
+        return unconfigured(settings) ? apply(settings, port(settings)) : settings;
+    }
+
+    static Settings apply(Settings settings, int port) {
+        return settings.override("ghl.base-url", settings.get("ghl.base-url", "http://localhost:" + port + "/ghl"))
+                .override("ghl.location-id", LOCATION_ID)
+                .override("ghl.token", TOKEN);
+    }
+
+    static int port(Settings settings) {
+        return Integer.parseInt(settings.get("sandbox.port", String.valueOf(PORT)));
+    }
+}
