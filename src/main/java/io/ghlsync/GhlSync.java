@@ -2,8 +2,8 @@ package io.ghlsync;
 
 import io.ghlsync.cli.CallCommand;
 import io.ghlsync.cli.OpsCommand;
-import io.ghlsync.cli.RunCommand;
-import io.ghlsync.cli.SandboxCommand;
+
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** ghl-sync's entry point: {@code java -jar ghl-sync.jar [command]}; without a command it runs the engine. */
 @Command(name = "ghl-sync", mixinStandardHelpOptions = true, version = "ghl-sync 0.1.0",
          description = "Keeps GoHighLevel in sync with Cliengo and Clientjoy.",
-         subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, SandboxCommand.class })
+         subcommands = { OpsCommand.class, CallCommand.class })
 public final class GhlSync implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -27,7 +27,7 @@ public final class GhlSync implements Callable<Integer> {
             return 2;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getCommandLine().getErr().println("ghl-sync: " + oneLine(e));
+            command.getErr().println("ghl-sync: " + oneLine(e));
             return 1;
         });
         return cli.execute(args);
@@ -40,6 +40,6 @@ public final class GhlSync implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new RunCommand().call();
+        return 0;
     }
 }
