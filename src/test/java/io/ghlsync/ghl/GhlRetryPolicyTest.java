@@ -1,0 +1,123 @@
+package io.ghlsync.ghl;
+
+import io.ghlsync.ghl.auth.PrivateIntegrationToken;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped retry policy (routes/ghl-retry-policy.camel.yaml) on a route that calls GHL: 429 and 5xx are retried
+ * with growing, jittered delays and Retry-After is obeyed; other 4xx fail at once after one request.
+ */
+class GhlRetryPolicyTest extends CamelTestSupport {
+
+    private ScriptedGhlServer ghl;
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("ghl.retry.max-redeliveries", "3");
+        p.setProperty("ghl.retry.initial-delay-ms", "200");
+        p.setProperty("ghl.retry.max-delay-ms", "5000");
+        return p;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(5000));
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "file:routes/ghl-retry-policy.camel.yaml"));
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:upsert").routeConfigurationId("ghl-retry-policy").to("ghl:upsert-contact");
+            }
+        };
+    }
+
+    private void scriptGhl(ScriptedGhlServer.Answer... answers) throws Exception {
+        ghl = new ScriptedGhlServer(answers);
+        GhlComponent component = context.getComponent("ghl", GhlComponent.class);
+        component.addLocation(new GhlLocation("loc-1", ghl.baseUrl(),
+                new PrivateIntegrationToken("pit", EnumSet.allOf(GhlScope.class)),
+                component.newRateBudget("loc-1", 100, Duration.ofSeconds(10), 200_000)));
+    }
+
+    @AfterEach
+    void stopGhl() {
+        if (ghl != null) {
+            ghl.close();
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithGrowingDelaysUntilSuccess() throws Exception {
+        scriptGhl(ScriptedGhlServer.Answer.of(503, "{\"message\":\"down\"}"),
+                ScriptedGhlServer.Answer.of(502, "{\"message\":\"bad gateway\"}"));
+        Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "a@example.com")));
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(Map.class)).containsKey("contact");
+        List<Long> at = ghl.arrivals();
+        assertThat(at).hasSize(3);
+        long first = TimeUnit.NANOSECONDS.toMillis(at.get(1) - at.get(0));
+        long second = TimeUnit.NANOSECONDS.toMillis(at.get(2) - at.get(1));
+        // 200 ms ±25% jitter, then twice that ±25%: the ranges [150, 250] and [300, 500] do not overlap.
+        assertThat(first).isBetween(150L, 300L);
+        assertThat(second).isGreaterThanOrEqualTo(300L).isGreaterThan(first);
+    }
+
+    @Test
+    void rateLimitedAnswersWaitWhatRetryAfterSays() throws Exception {
+        scriptGhl(new ScriptedGhlServer.Answer(429, Map.of("Retry-After", "2"), "{\"message\":\"Too many requests\"}"));
+        Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "a@example.com")));
+
+        assertThat(done.getException()).isNull();
+        List<Long> at = ghl.arrivals();
+        assertThat(at).hasSize(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(at.get(1) - at.get(0))).isGreaterThanOrEqualTo(1950L);
+    }
+
+    @Test
+    void otherClientErrorsAreNotRetried() throws Exception {
+        scriptGhl(ScriptedGhlServer.Answer.of(422, "{\"statusCode\":422,\"message\":[\"email must be an email\"]}"));
+        Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "nope")));
+
+        assertThat(done.getException()).isExactlyInstanceOf(GhlApiException.class);
+        GhlApiException error = (GhlApiException) done.getException();
+        assertThat(error.getStatusCode()).isEqualTo(422);
+        assertThat(error.getGhlMessage()).isEqualTo("email must be an email");
+        assertThat(ghl.arrivals()).hasSize(1);
+    }
+
+    @Test
+    void retriesStopAfterTheConfiguredNumberAndTheLastErrorIsKept() throws Exception {
+        ScriptedGhlServer.Answer down = ScriptedGhlServer.Answer.of(500, "{\"message\":\"boom\"}");
+        scriptGhl(down, down, down, down, down);
+        Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "a@example.com")));
+
+        assertThat(done.getException()).isInstanceOf(GhlServerErrorException.class);
+        assertThat(ghl.arrivals()).hasSize(4); // the first attempt and three redeliveries
+    }
+}
