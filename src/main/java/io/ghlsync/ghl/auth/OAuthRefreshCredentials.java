@@ -44,6 +44,8 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
     private final AtomicLong refreshes = new AtomicLong();
 
     private volatile OAuthTokens current;
+    /** How long GHL's last token lived; a short-lived token is refreshed a fifth of its life early, not minutes. */
+    private volatile Duration lifetime = Duration.ofDays(1);
     private OAuthTokens unsaved;
     private String rejectedRefreshToken;
 
@@ -67,7 +69,8 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
     @Override
     public String accessToken() {
         OAuthTokens tokens = current;
-        if (tokens.accessTokenValidAt(clock.instant().plus(refreshMargin))) {
+        Duration margin = refreshMargin.compareTo(lifetime.dividedBy(5)) < 0 ? refreshMargin : lifetime.dividedBy(5);
+        if (tokens.accessTokenValidAt(clock.instant().plus(margin))) {
             return tokens.accessToken();
         }
         return refresh(tokens.accessToken());
@@ -150,6 +153,7 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
             throw new GhlException("token refresh for location " + locationId + " got HTTP " + status + " without a token pair");
         }
         long expiresIn = json.path("expires_in").asLong(86399);
+        lifetime = Duration.ofSeconds(Math.max(1, expiresIn));
         Instant expiresAt = clock.instant().plusSeconds(expiresIn);
         return new OAuthTokens(json.get("access_token").asText(), json.get("refresh_token").asText(), expiresAt,
                 json.path("scope").asText(null));
