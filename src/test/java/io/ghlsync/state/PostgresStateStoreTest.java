@@ -1,7 +1,6 @@
 package io.ghlsync.state;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,14 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresStateStoreTest extends StateStoreSuite {
 
-    @BeforeAll
-    static void requirePostgres() {
-        String why = PostgresTestDatabase.whyUnreachable();
-        Assumptions.assumeTrue(why == null, why);
-    }
-
+    /** Checked per test rather than in {@code @BeforeAll}: surefire shows each skipped test with this reason. */
     @Override
     protected TestDatabase newDatabase() {
+        String why = PostgresTestDatabase.whyUnreachable();
+        Assumptions.assumeTrue(why == null, why);
         return new PostgresTestDatabase();
     }
 

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -64,7 +63,7 @@ final class PostgresTestDatabase implements TestDatabase {
     @Override
     public StateDatabase open() {
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return StateDatabase.connect(url, user, null, 16, java.time.Clock.systemUTC());
+        return StateDatabase.connect(url, user, null);
     }
 
     @Override
@@ -77,7 +76,7 @@ final class PostgresTestDatabase implements TestDatabase {
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException(sql.toLowerCase(Locale.ROOT) + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("'" + sql + "' failed on " + URL + ": " + e.getMessage(), e);
         }
     }
 
