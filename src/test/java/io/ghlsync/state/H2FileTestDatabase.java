@@ -3,7 +3,7 @@ package io.ghlsync.state;
 import java.nio.file.Path;
 
 /** The embedded H2 file database, as ghl-sync opens it by default, in a temporary directory of its own. */
-final class H2FileTestDatabase implements TestDatabase {
+final class H2FileTestDatabase implements SuiteDatabase {
 
     private final Path directory;
 

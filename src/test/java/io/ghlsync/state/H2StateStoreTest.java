@@ -1,5 +1,6 @@
 package io.ghlsync.state;
 
+import io.ghlsync.ghl.auth.OAuthTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class H2StateStoreTest extends StateStoreSuite {
     Path directory;
 
     @Override
-    protected TestDatabase newDatabase() {
+    protected SuiteDatabase newDatabase() {
         return new H2FileTestDatabase(directory);
     }
 
@@ -51,7 +52,7 @@ class H2StateStoreTest extends StateStoreSuite {
     @Test
     void theDatabaseFileOnDiskHoldsNoTokenText() throws IOException {
         db.tokenStore(TokenCipher.fromSecret(KEY_A)).save("loc-1",
-                new io.ghlsync.ghl.auth.OAuthTokens(ACCESS_TOKEN, REFRESH_TOKEN, null, "contacts.write"));
+                new OAuthTokens(ACCESS_TOKEN, REFRESH_TOKEN, null, "contacts.write"));
         db.close();
         db = null;
 

@@ -13,7 +13,7 @@ class PostgresStateStoreTest extends StateStoreSuite {
 
     /** Checked per test rather than in {@code @BeforeAll}: surefire shows each skipped test with this reason. */
     @Override
-    protected TestDatabase newDatabase() {
+    protected SuiteDatabase newDatabase() {
         String why = PostgresTestDatabase.whyUnreachable();
         Assumptions.assumeTrue(why == null, why);
         return new PostgresTestDatabase();

@@ -14,7 +14,7 @@ import java.util.UUID;
  * PostgreSQL at 127.0.0.1:5432, database {@code test} (override with {@code -Dghlsync.test.postgres.url=...}), each
  * test in a schema of its own that is dropped afterwards, so runs side by side never see each other's rows.
  */
-final class PostgresTestDatabase implements TestDatabase {
+final class PostgresTestDatabase implements SuiteDatabase {
 
     static final String URL = System.getProperty("ghlsync.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
 

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The state store's contract, run unchanged on every database ghl-sync supports: each subclass only says which
@@ -40,11 +41,11 @@ abstract class StateStoreSuite {
     static final String ACCESS_TOKEN = "at-88d0b2-access-SECRET-value";
     private static final int THREADS = 8;
 
-    protected TestDatabase database;
+    protected SuiteDatabase database;
     protected StateDatabase db;
 
     /** A fresh, empty database for one test. */
-    protected abstract TestDatabase newDatabase();
+    protected abstract SuiteDatabase newDatabase();
 
     @BeforeEach
     void openDatabase() {
@@ -118,7 +119,7 @@ abstract class StateStoreSuite {
         Link found = db.links().find(lead("lead-1")).orElseThrow();
         assertThat(found.ghlId()).isEqualTo("ghl-contact-1");
         assertThat(found.contentHash()).isEqualTo("sha256:aa");
-        assertThat(found.updatedAt()).isCloseTo(stored.updatedAt(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MILLIS));
+        assertThat(found.updatedAt()).isCloseTo(stored.updatedAt(), within(1, ChronoUnit.MILLIS));
         assertThat(db.links().findByGhlId("cliengo", EntityType.CONTACT, "loc-1", "ghl-contact-1")).contains(found);
         assertThat(db.links().findByGhlId("clientjoy", EntityType.CONTACT, "loc-1", "ghl-contact-1")).isEmpty();
     }
