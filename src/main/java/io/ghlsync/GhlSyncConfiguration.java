@@ -4,23 +4,33 @@ import io.ghlsync.ghl.GhlComponent;
 import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
+import io.ghlsync.state.StateDatabase;
+import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
 
-/** Wires the engine's beans into camel-main: the ghl component with its locations, and what the routes refer to. */
+/** Wires the engine's beans into camel-main: the state database, the ghl component with its locations, route beans. */
 public class GhlSyncConfiguration implements CamelConfiguration {
 
     private final Settings settings;
-    private final TokenStore tokenStore;
 
-    public GhlSyncConfiguration(Settings settings, TokenStore tokenStore) {
+    public GhlSyncConfiguration(Settings settings) {
         this.settings = settings;
-        this.tokenStore = tokenStore;
     }
 
     @Override
-    public void configure(CamelContext camelContext) {
-        camelContext.addComponent("ghl", ghlComponent(settings, tokenStore));
+    public void configure(CamelContext camelContext) throws Exception {
+        StateDatabase database = StateDatabase.open(settings);
+        // Closed by Camel after the routes have stopped, so in-flight exchanges can still write their state.
+        camelContext.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                database.close();
+            }
+        });
+        camelContext.getRegistry().bind("stateDatabase", database);
+        camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings)));
         camelContext.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
     }
@@ -30,5 +40,17 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         GhlComponent component = new GhlComponent();
         new GhlLocationSettings(settings).configure(component, tokenStore);
         return component;
+    }
+
+    /**
+     * Where OAuth tokens are kept: encrypted with GHLSYNC_SECRET_KEY. The sandbox, whose tokens are worthless, may use a
+     * key that lives only as long as the process; a real OAuth location without a key is refused at start-up.
+     */
+    public static TokenStore tokenStore(StateDatabase database, Settings settings) {
+        String secret = settings.apply("ghlsync.secret-key");
+        if (secret != null) {
+            return database.tokenStore(TokenCipher.fromSecret(secret));
+        }
+        return Boolean.parseBoolean(settings.get("ghlsync.sandbox", "false")) ? database.tokenStore(TokenCipher.withRandomKey()) : null;
     }
 }

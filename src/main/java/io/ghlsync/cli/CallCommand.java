@@ -9,7 +9,9 @@ import io.ghlsync.Settings;
 import io.ghlsync.ghl.GhlApiException;
 import io.ghlsync.ghl.GhlComponent;
 import io.ghlsync.ghl.GhlConstants;
+import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.GhlOperation;
+import io.ghlsync.state.StateDatabase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -81,8 +83,11 @@ public class CallCommand implements Callable<Integer> {
         JsonNode json = readBody(operation);
 
         Settings settings = SandboxDefaults.applyWhenUnconfigured(Settings.load());
+        // The state database is only opened for OAuth: the embedded one admits one process, and run may hold it.
+        StateDatabase database = new GhlLocationSettings(settings).usesOAuth() ? StateDatabase.open(settings) : null;
         try (CamelContext camel = new DefaultCamelContext()) {
-            GhlComponent ghl = GhlSyncConfiguration.ghlComponent(settings, null);
+            GhlComponent ghl = GhlSyncConfiguration.ghlComponent(settings,
+                    database == null ? null : GhlSyncConfiguration.tokenStore(database, settings));
             camel.addComponent("ghl", ghl);
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
@@ -94,6 +99,10 @@ public class CallCommand implements Callable<Integer> {
                 exchange.getMessage().setBody(json);
             });
             return print(answer, ghl);
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 

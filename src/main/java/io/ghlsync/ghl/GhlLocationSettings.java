@@ -34,6 +34,11 @@ public final class GhlLocationSettings {
         return present(get("ghl.token")) || present(get("ghl.refresh-token"));
     }
 
+    /** True when some location authenticates with OAuth, whose rotated tokens must be kept in the state database. */
+    public boolean usesOAuth() {
+        return locationIds().stream().anyMatch(id -> !present(locationKey(id, "token")));
+    }
+
     public String baseUrl() {
         return orDefault(get("ghl.base-url"), "https://services.leadconnectorhq.com");
     }
@@ -87,7 +92,8 @@ public final class GhlLocationSettings {
                         + "(GHL_CLIENT_ID, GHL_CLIENT_SECRET or ghl.location." + id + ".client-id/client-secret)");
             }
             if (tokenStore == null) {
-                throw new IllegalStateException("location " + id + " uses OAuth, which needs the state database to keep rotated tokens");
+                throw new IllegalStateException("location " + id + " uses OAuth: set GHLSYNC_SECRET_KEY so that its rotated "
+                        + "refresh tokens can be stored encrypted");
             }
             return new OAuthRefreshCredentials(id, orDefault(locationKey(id, "base-url"), baseUrl()), clientId.trim(),
                     clientSecret.trim(), present(refreshToken) ? refreshToken.trim() : null, tokenStore, component.getHttpClientOrDefault(),
