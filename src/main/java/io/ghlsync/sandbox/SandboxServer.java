@@ -66,14 +66,16 @@ public final class SandboxServer implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(4));
         try {
             apps.forEach(app -> app.start(vertx));
+            // Vert.x shares one listening socket between servers asking for the same port; for a random port that is
+            // spelled -1 (a negative port is "a random port, shared by every server that asks for it")
+            int listenOn = requestedPort == 0 ? -1 : requestedPort;
             int actual = requestedPort;
             for (int i = 0; i < loops; i++) {
-                HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(actual).setHost("0.0.0.0")
+                HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(listenOn).setHost("0.0.0.0")
                         .setCompressionSupported(false).setTcpNoDelay(true));
                 server.requestHandler(rootRouter());
                 server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
                 servers.add(server);
-                // port 0: the first server picked a free port; the others share it
                 actual = server.actualPort();
             }
             port = actual;
