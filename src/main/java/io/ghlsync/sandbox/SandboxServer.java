@@ -1,0 +1,138 @@
+package io.ghlsync.sandbox;
+
+import io.ghlsync.sandbox.ghl.GhlSandbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local HTTP server of the sandbox: GHL under {@code /ghl} (controls under {@code /_sandbox/ghl}), and any other
+ * {@link SandboxApp} added before {@link #start()}. Used in-process by tests and by the {@code sandbox}/{@code run} commands.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 8099;
+
+    private final int requestedPort;
+    private final GhlSandbox ghl;
+    private final List<SandboxApp> apps = new CopyOnWriteArrayList<>();
+    private final List<HttpServer> servers = new ArrayList<>();
+    private Vertx vertx;
+    private volatile int port = -1;
+
+    public SandboxServer() {
+        this(DEFAULT_PORT);
+    }
+
+    /** {@code port} 0 picks a free port; read it back with {@link #port()}. */
+    public SandboxServer(int port) {
+        this(port, new GhlSandbox());
+    }
+
+    public SandboxServer(int port, GhlSandbox ghl) {
+        this.requestedPort = port;
+        this.ghl = ghl;
+        apps.add(ghl);
+    }
+
+    /** Adds another look-alike (Cliengo, Clientjoy); must be called before {@link #start()}. */
+    public SandboxServer add(SandboxApp app) {
+        if (vertx != null) {
+            throw new IllegalStateException("add sandboxes before start()");
+        }
+        if (apps.stream().anyMatch(a -> a.name().equals(app.name()))) {
+            throw new IllegalArgumentException("a sandbox is already mounted at /" + app.name());
+        }
+        apps.add(app);
+        return this;
+    }
+
+    /**
+     * Starts one HTTP server per event loop on the same port (Vert.x spreads connections between them), so the
+     * sandbox uses every core without a lock around request handling.
+     */
+    public synchronized SandboxServer start() {
+        if (vertx != null) {
+            return this;
+        }
+        int loops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(4));
+        try {
+            apps.forEach(app -> app.start(vertx));
+            // Vert.x shares one listening socket between servers asking for the same port; for a random port that is
+            // spelled -1 (a negative port is "a random port, shared by every server that asks for it")
+            int listenOn = requestedPort == 0 ? -1 : requestedPort;
+            int actual = requestedPort;
+            for (int i = 0; i < loops; i++) {
+                HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(listenOn).setHost("0.0.0.0")
+                        .setCompressionSupported(false).setTcpNoDelay(true));
+                server.requestHandler(rootRouter());
+                server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                servers.add(server);
+                actual = server.actualPort();
+            }
+            port = actual;
+            return this;
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("the sandbox could not listen on port " + requestedPort + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Router rootRouter() {
+        Router root = Router.router(vertx);
+        for (SandboxApp app : apps) {
+            Router api = app.apiRouter(vertx);
+            Router control = app.controlRouter(vertx);
+            root.route("/" + app.name() + "/*").subRouter(api);
+            root.route("/_sandbox/" + app.name() + "/*").subRouter(control);
+        }
+        root.route().handler(JsonReplies::notFound);
+        root.errorHandler(404, JsonReplies::notFound);
+        root.errorHandler(405, ctx -> JsonReplies.error(ctx, 405, "Method not allowed"));
+        root.errorHandler(413, ctx -> JsonReplies.error(ctx, 413, "Request body too large"));
+        root.errorHandler(500, ctx -> JsonReplies.error(ctx, 500, "Internal server error"));
+        return root;
+    }
+
+    /** The port actually listened on (useful with port 0), or -1 before start. */
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** The GHL base URL clients use, e.g. {@code http://localhost:8099/ghl}. */
+    public String ghlBaseUrl() {
+        return baseUrl() + "/ghl";
+    }
+
+    public GhlSandbox ghl() {
+        return ghl;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (vertx == null) {
+            return;
+        }
+        apps.forEach(SandboxApp::stop);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing is best effort: the JVM may be shutting down already
+        }
+        servers.clear();
+        vertx = null;
+        port = -1;
+    }
+}
