@@ -2,6 +2,8 @@ package io.ghlsync;
 
 import io.ghlsync.cli.CallCommand;
 import io.ghlsync.cli.OpsCommand;
+import io.ghlsync.cli.RunCommand;
+import io.ghlsync.cli.SandboxCommand;
 
 
 import picocli.CommandLine;
@@ -12,7 +14,7 @@ import java.util.concurrent.Callable;
 /** ghl-sync's entry point: {@code java -jar ghl-sync.jar [command]}; without a command it runs the engine. */
 @Command(name = "ghl-sync", mixinStandardHelpOptions = true, version = "ghl-sync 0.1.0",
          description = "Keeps GoHighLevel in sync with Cliengo and Clientjoy.",
-         subcommands = { OpsCommand.class, CallCommand.class })
+         subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, SandboxCommand.class })
 public final class GhlSync implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -40,6 +42,6 @@ public final class GhlSync implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return 0;
+        return new RunCommand().call();
     }
 }

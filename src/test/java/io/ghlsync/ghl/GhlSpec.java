@@ -31,6 +31,27 @@ public final class GhlSpec {
         return dir().resolve("apps/oauth.json");
     }
 
+    /**
+     * The contacts spec with {@link GhlSpecExceptions#repair} applied, written under target/ beside a copy of the
+     * common schemas it refers to (its $refs are relative), for validators that load specs from files.
+     */
+    public static Path repairedContacts() {
+        try {
+            Path root = Path.of("target", "ghl-api-repaired").toAbsolutePath();
+            Files.createDirectories(root.resolve("apps"));
+            Files.createDirectories(root.resolve("common"));
+            Files.copy(dir().resolve("common/common-schemas.json"), root.resolve("common/common-schemas.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            JsonNode spec = read(contacts());
+            GhlSpecExceptions.repair(spec);
+            Path repaired = root.resolve("apps/contacts.json");
+            new ObjectMapper().writeValue(repaired.toFile(), spec);
+            return repaired;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode read(Path file) {
         try {
             return new ObjectMapper().readTree(file.toFile());

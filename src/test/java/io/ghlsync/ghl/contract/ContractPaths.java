@@ -1,21 +1,10 @@
 package io.ghlsync.ghl.contract;
 
 import io.ghlsync.ghl.GhlOperation;
-import io.ghlsync.ghl.GhlSpecExceptions;
 
-import java.util.Map;
-import java.util.Set;
 
-/** Which operation a recorded request was, and which validator findings GhlSpecExceptions explains. */
+/** Which Contacts API operation a recorded request was. */
 final class ContractPaths {
-
-    /**
-     * Validator findings that are the spec's own faults, per operation. Each one is named and explained in
-     * {@link GhlSpecExceptions}; nothing else is excused.
-     */
-    private static final Map<String, Set<String>> EXCUSED = Map.of(
-            // {type} is in the path template but not declared as a parameter
-            "create-association", Set.of("validation.request.security.missing"));
 
     private ContractPaths() {
     }
@@ -50,11 +39,6 @@ final class ContractPaths {
             throw new AssertionError("the component sent a request that is no Contacts API operation: " + method + " " + path);
         }
         return best;
-    }
-
-    static boolean excused(GhlOperation op, String key) {
-        return GhlSpecExceptions.CATALOG.containsKey(op.operationId())
-                && EXCUSED.getOrDefault(op.operationId(), Set.of()).contains(key);
     }
 
     private static String trim(String path) {

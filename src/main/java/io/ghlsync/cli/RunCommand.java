@@ -1,0 +1,48 @@
+package io.ghlsync.cli;
+
+import io.ghlsync.GhlSyncConfiguration;
+import io.ghlsync.Settings;
+import io.ghlsync.sandbox.SandboxServer;
+import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code run} (the default): starts the engine with camel-main. Without GHL credentials, or with {@code --sandbox},
+ * it first starts the sandbox on port 8099 and points the engine at it.
+ */
+@Command(name = "run", description = "Start the engine (the sandbox demo when no GHL credentials are configured).")
+public class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--sandbox", description = "start the sandbox and run against it even when credentials are configured")
+    boolean sandbox;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = Settings.load();
+        boolean sandboxMode = sandbox || SandboxDefaults.unconfigured(settings);
+        SandboxServer sandboxServer = null;
+        try {
+            if (sandboxMode) {
+                int port = SandboxDefaults.port(settings);
+                sandboxServer = new SandboxServer(port).start();
+                // In sandbox mode the engine always talks to the sandbox, whatever GHL_* says.
+                settings.override("ghl.base-url", "http://localhost:" + sandboxServer.port() + "/ghl")
+                        .override("ghl.location-id", SandboxDefaults.LOCATION_ID)
+                        .override("ghl.token", SandboxDefaults.TOKEN)
+                        .override("ghlsync.sandbox", "true");
+            }
+            Main main = new Main();
+            main.setInitialProperties(settings.forCamel());
+            main.configure().addConfiguration(new GhlSyncConfiguration(settings));
+            main.run();
+            return main.getExitCode();
+        } finally {
+            if (sandboxServer != null) {
+                sandboxServer.close();
+            }
+        }
+    }
+}

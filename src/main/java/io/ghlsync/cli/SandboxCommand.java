@@ -1,0 +1,38 @@
+package io.ghlsync.cli;
+
+import io.ghlsync.Settings;
+import io.ghlsync.sandbox.SandboxServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sandbox}: only the sandbox servers, in their own process, so the engine can be killed and restarted beside them. */
+@Command(name = "sandbox", description = "Run only the sandbox servers (GHL under /ghl) until stopped.")
+public class SandboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", description = "port to listen on (default: sandbox.port, 8099)")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        int listenOn = port != null ? port : SandboxDefaults.port(Settings.load());
+        SandboxServer server = new SandboxServer(listenOn).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        spec.commandLine().getOut().println("ghl-sync sandbox: GHL at http://localhost:" + server.port() + "/ghl"
+                + " (location " + SandboxDefaults.LOCATION_ID + ", token " + SandboxDefaults.TOKEN + ")");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}
