@@ -21,6 +21,7 @@ public final class SandboxServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8099;
 
     private final int requestedPort;
+    private final String host;
     private final GhlSandbox ghl;
     private final List<SandboxApp> apps = new CopyOnWriteArrayList<>();
     private final List<HttpServer> servers = new ArrayList<>();
@@ -37,7 +38,19 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public SandboxServer(int port, GhlSandbox ghl) {
+        this(port, "0.0.0.0", ghl);
+    }
+
+    /**
+     * {@code host} is the interface to listen on: all of them by default (containers, other machines of a demo);
+     * {@code 127.0.0.1} keeps the unauthenticated control API to this machine.
+     */
+    public SandboxServer(int port, String host, GhlSandbox ghl) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
         this.requestedPort = port;
+        this.host = host;
         this.ghl = ghl;
         apps.add(ghl);
     }
@@ -71,7 +84,7 @@ public final class SandboxServer implements AutoCloseable {
             int listenOn = requestedPort == 0 ? -1 : requestedPort;
             int actual = requestedPort;
             for (int i = 0; i < loops; i++) {
-                HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(listenOn).setHost("0.0.0.0")
+                HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(listenOn).setHost(host)
                         .setCompressionSupported(false).setTcpNoDelay(true));
                 server.requestHandler(rootRouter());
                 server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -21,6 +21,20 @@ final class Contact {
             "city", "state", "postalCode", "website", "timezone", "dnd", "dndSettings", "inboundDndSettings", "source",
             "dateOfBirth", "country", "companyName", "assignedTo", "businessId");
 
+    /** The properties of the spec's GetContectByIdSchema: get/update/upsert answers carry exactly these. */
+    private static final java.util.Set<String> GET_VIEW = java.util.Set.of("id", "name", "locationId", "firstName", "lastName",
+            "email", "emailLowerCase", "timezone", "companyName", "phone", "dnd", "dndSettings", "type", "source", "assignedTo",
+            "address1", "city", "state", "country", "postalCode", "website", "tags", "dateOfBirth", "dateAdded", "dateUpdated",
+            "attachments", "ssn", "keyword", "firstNameLowerCase", "fullNameLowerCase", "lastNameLowerCase", "lastActivity",
+            "customFields", "businessId", "attributionSource", "lastAttributionSource", "visitorId");
+
+    /** The properties of the spec's CreateContactSchema (no name, no timezone: the spec's create answer has neither). */
+    private static final java.util.Set<String> CREATE_VIEW = java.util.Set.of("id", "dateAdded", "dateUpdated", "deleted", "tags",
+            "type", "customFields", "locationId", "firstName", "firstNameLowerCase", "fullNameLowerCase", "lastName",
+            "lastNameLowerCase", "email", "emailLowerCase", "bounceEmail", "unsubscribeEmail", "dnd", "dndSettings", "phone",
+            "address1", "city", "state", "country", "postalCode", "website", "source", "companyName", "dateOfBirth", "birthMonth",
+            "birthDay", "lastSessionActivityAt", "offers", "products", "businessId", "assignedTo");
+
     private final String id;
     private final String locationId;
     private final long dateAdded;
@@ -166,6 +180,13 @@ final class Contact {
 
     /** GetContectByIdSchema (get, update, upsert answers). Absent fields stay absent: the schemas allow no nulls. */
     ObjectNode full() {
+        ObjectNode out = everything();
+        out.retain(GET_VIEW);
+        return out;
+    }
+
+    /** Every stored field, rendered: the superset the views are cut from. */
+    private ObjectNode everything() {
         ObjectNode out = Json.object();
         out.put("id", id);
         Json.putIfPresent(out, "name", displayName());
@@ -205,7 +226,7 @@ final class Contact {
 
     /** CreateContactSchema (create answer): the full view plus the flags a new contact starts with. */
     ObjectNode created() {
-        ObjectNode out = full();
+        ObjectNode out = everything();
         out.put("deleted", false);
         out.put("bounceEmail", false);
         out.put("unsubscribeEmail", false);
@@ -216,14 +237,17 @@ final class Contact {
             out.put("birthMonth", Integer.parseInt(birth.substring(5, 7)));
             out.put("birthDay", Integer.parseInt(birth.substring(8, 10)));
         }
+        out.retain(CREATE_VIEW);
         return out;
     }
 
-    /** ContactsSearchSchema (list and search answers); GHL lists carry most contact fields, so the full view is kept. */
+    /**
+     * ContactsSearchSchema (list and search answers). That schema names only a dozen properties, but GHL's lists carry
+     * the contact's names, phone, DND and the rest, and a backfill needs them (one GET per contact would spend the rate
+     * budget 100 times over); so every field is kept, a departure listed among the sandbox's spec exceptions.
+     */
     ObjectNode listed() {
-        ObjectNode out = full();
-        out.put("contactName", displayName() == null ? "" : displayName().toLowerCase(Locale.ROOT));
-        return out;
+        return everything();
     }
 
     /** The Contact* webhook body of docs/webhook-events (without timestamp and webhookId, which the publisher adds). */
