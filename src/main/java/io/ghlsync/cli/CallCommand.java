@@ -83,6 +83,8 @@ public class CallCommand implements Callable<Integer> {
         JsonNode json = readBody(operation);
 
         Settings settings = SandboxDefaults.applyWhenUnconfigured(Settings.load());
+        // A one-shot command: Camel's start and stop lines would only bury the answer.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.camel")).setLevel(ch.qos.logback.classic.Level.WARN);
         // The state database is only opened for OAuth: the embedded one admits one process, and run may hold it.
         StateDatabase database = new GhlLocationSettings(settings).usesOAuth() ? StateDatabase.open(settings) : null;
         try (CamelContext camel = new DefaultCamelContext()) {

@@ -29,10 +29,7 @@ public class RunCommand implements Callable<Integer> {
                 int port = SandboxDefaults.port(settings);
                 sandboxServer = new SandboxServer(port).start();
                 // In sandbox mode the engine always talks to the sandbox, whatever GHL_* says.
-                settings.override("ghl.base-url", "http://localhost:" + sandboxServer.port() + "/ghl")
-                        .override("ghl.location-id", SandboxDefaults.LOCATION_ID)
-                        .override("ghl.token", SandboxDefaults.TOKEN)
-                        .override("ghlsync.sandbox", "true");
+                SandboxDefaults.apply(settings, sandboxServer.port()).override("ghlsync.sandbox", "true");
             }
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());

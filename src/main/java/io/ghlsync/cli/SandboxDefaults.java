@@ -22,7 +22,7 @@ final class SandboxDefaults {
     }
 
     static Settings apply(Settings settings, int port) {
-        return settings.override("ghl.base-url", settings.get("ghl.base-url", "http://localhost:" + port + "/ghl"))
+        return settings.override("ghl.base-url", "http://localhost:" + port + "/ghl")
                 .override("ghl.location-id", LOCATION_ID)
                 .override("ghl.token", TOKEN);
     }

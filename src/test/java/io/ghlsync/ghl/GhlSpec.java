@@ -1,7 +1,9 @@
 package io.ghlsync.ghl;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,21 +34,20 @@ public final class GhlSpec {
     }
 
     /**
-     * The contacts spec with {@link GhlSpecExceptions#repair} applied, written under target/ beside a copy of the
-     * common schemas it refers to (its $refs are relative), for validators that load specs from files.
+     * A validator for one official spec file ("apps/contacts.json" or "apps/oauth.json"), read in memory with the
+     * common schemas inlined (its $refs are relative) and {@link GhlSpecExceptions#repair} applied.
      */
-    public static Path repairedContacts() {
+    public static OpenApiInteractionValidator validator(String file) {
         try {
-            Path root = Path.of("target", "ghl-api-repaired").toAbsolutePath();
-            Files.createDirectories(root.resolve("apps"));
-            Files.createDirectories(root.resolve("common"));
-            Files.copy(dir().resolve("common/common-schemas.json"), root.resolve("common/common-schemas.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            JsonNode spec = read(contacts());
-            GhlSpecExceptions.repair(spec);
-            Path repaired = root.resolve("apps/contacts.json");
-            new ObjectMapper().writeValue(repaired.toFile(), spec);
-            return repaired;
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode spec = (ObjectNode) read(dir().resolve(file));
+            ObjectNode schemas = spec.with("components").with("schemas");
+            read(dir().resolve("common/common-schemas.json")).at("/components/schemas").fields()
+                    .forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
+            JsonNode inlined = json.readTree(json.writeValueAsString(spec)
+                    .replace("../common/common-schemas.json#/components/schemas/", "#/components/schemas/"));
+            GhlSpecExceptions.repair(inlined);
+            return OpenApiInteractionValidator.createForInlineApiSpecification(json.writeValueAsString(inlined)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

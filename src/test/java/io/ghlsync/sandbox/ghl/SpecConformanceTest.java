@@ -1,6 +1,8 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import io.ghlsync.ghl.GhlSpec;
+import io.ghlsync.ghl.GhlSpecExceptions;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every operation of apps/contacts.json and apps/oauth.json, called once through the sandbox, and each answer checked
  * against the official spec with Atlassian's validator. The only tolerated findings are the spec's own
- * inconsistencies, each named in {@link SandboxSpecExceptions} with the reason.
+ * inconsistencies, each named in {@link GhlSpecExceptions} with the reason.
  */
 class SpecConformanceTest {
 
@@ -35,10 +37,8 @@ class SpecConformanceTest {
 
     @BeforeAll
     static void start() {
-        Path dir = Path.of(System.getProperty("ghl.api.dir", "../shared/ghl-api")).toAbsolutePath().normalize();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir.resolve("apps")), "the official GHL contract is at " + dir);
-        contacts = validator(dir, "apps/contacts.json");
-        oauth = validator(dir, "apps/oauth.json");
+        contacts = GhlSpec.validator("apps/contacts.json");
+        oauth = GhlSpec.validator("apps/oauth.json");
         sandbox = SandboxHttp.start();
     }
 
@@ -138,7 +138,7 @@ class SpecConformanceTest {
             for (ValidationReport.Message message : report.getMessages()) {
                 String finding = message.getKey() + " " + message.getMessage();
                 if (message.getLevel() == ValidationReport.Level.ERROR
-                        && !SandboxSpecExceptions.tolerated(call.operationId(), call.status(), finding)) {
+                        && !GhlSpecExceptions.tolerated(call.operationId(), call.status(), finding)) {
                     findings.add(call.operationId() + " " + call.status() + ": " + finding);
                 }
             }
@@ -146,31 +146,6 @@ class SpecConformanceTest {
         assertThat(operations).hasSize(35);
         assertThat(calls).extracting(Interaction::status).contains(403, 429);
         assertThat(findings).isEmpty();
-    }
-
-    /**
-     * The spec, read in memory with the common schemas inlined, and with the one fix the validator cannot load it
-     * without: {@code POST /contacts/bulk/tags/update/{type}} declares no {@code type} path parameter (add|remove).
-     */
-    static OpenApiInteractionValidator validator(Path dir, String file) {
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode spec = (com.fasterxml.jackson.databind.node.ObjectNode) SandboxHttp.MAPPER
-                    .readTree(dir.resolve(file).toFile());
-            com.fasterxml.jackson.databind.JsonNode common = SandboxHttp.MAPPER.readTree(dir.resolve("common/common-schemas.json").toFile());
-            com.fasterxml.jackson.databind.node.ObjectNode schemas = (com.fasterxml.jackson.databind.node.ObjectNode) spec.with("components").with("schemas");
-            common.at("/components/schemas").fields().forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
-            String text = SandboxHttp.MAPPER.writeValueAsString(spec).replace("../common/common-schemas.json#/components/schemas/",
-                    "#/components/schemas/");
-            com.fasterxml.jackson.databind.node.ObjectNode patched = (com.fasterxml.jackson.databind.node.ObjectNode) SandboxHttp.MAPPER.readTree(text);
-            com.fasterxml.jackson.databind.JsonNode bulk = patched.at("/paths/~1contacts~1bulk~1tags~1update~1{type}/post");
-            if (bulk.isObject()) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) bulk.get("parameters")).add(obj("name", "type", "in", "path",
-                        "required", true, "schema", Map.of("type", "string", "enum", List.of("add", "remove"))));
-            }
-            return OpenApiInteractionValidator.createForInlineApiSpecification(SandboxHttp.MAPPER.writeValueAsString(patched)).build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static SandboxHttp.Answer record(List<Interaction> calls, String operationId, String method, String path, SandboxHttp.Answer answer) {
