@@ -1,6 +1,7 @@
 package io.ghlsync;
 
 import io.ghlsync.cli.CallCommand;
+import io.ghlsync.cli.MappingTestCommand;
 import io.ghlsync.cli.OpsCommand;
 
 
@@ -12,7 +13,7 @@ import java.util.concurrent.Callable;
 /** ghl-sync's entry point: {@code java -jar ghl-sync.jar [command]}; without a command it runs the engine. */
 @Command(name = "ghl-sync", mixinStandardHelpOptions = true, version = "ghl-sync 0.1.0",
          description = "Keeps GoHighLevel in sync with Cliengo and Clientjoy.",
-         subcommands = { OpsCommand.class, CallCommand.class })
+         subcommands = { OpsCommand.class, CallCommand.class, MappingTestCommand.class })
 public final class GhlSync implements Callable<Integer> {
 
     public static void main(String[] args) {
