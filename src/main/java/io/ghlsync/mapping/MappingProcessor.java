@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.ghl.GhlConstants;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import java.io.IOException;
@@ -23,12 +22,13 @@ import java.util.Map;
  *
  * <p>{@code $context} in the mapping holds the processor's defaults (e.g. the configured {@code locationId}), then
  * the exchange's variables, then {@code locationId} from the {@code CamelGhlLocationId} header when it is set.
- * The header {@code GhlSyncMapping} is set to the mapping's name, for dead-letter records and tracing.
+ * The exchange property {@code GhlSyncMapping} is set to the mapping's name, for dead-letter records and tracing (a
+ * property, not a header: it survives {@code useOriginalMessage} and is never sent on by HTTP producers).
  */
 public class MappingProcessor implements Processor {
 
-    /** Header naming the mapping that produced (or refused) the body. */
-    public static final String MAPPING_HEADER = "GhlSyncMapping";
+    /** Exchange property naming the mapping that produced (or refused) the body. */
+    public static final String MAPPING_PROPERTY = "GhlSyncMapping";
 
     private final MappingRegistry registry;
     private final String mapping;
@@ -46,10 +46,9 @@ public class MappingProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws MappingException {
-        Message message = exchange.getMessage();
-        message.setHeader(MAPPING_HEADER, mapping);
+        exchange.setProperty(MAPPING_PROPERTY, mapping);
         ObjectNode output = apply(registry, mapping, exchange, defaults);
-        message.setBody(output);
+        exchange.getMessage().setBody(output);
     }
 
     static ObjectNode apply(MappingRegistry registry, String mapping, Exchange exchange, Map<String, Object> defaults)

@@ -61,7 +61,7 @@ public final class Mappings {
 
     /** Maps the exchange's body with the named mapping; the result becomes the body. */
     public ObjectNode apply(String mapping, Exchange exchange) throws MappingException {
-        exchange.getMessage().setHeader(MappingProcessor.MAPPING_HEADER, mapping);
+        exchange.setProperty(MappingProcessor.MAPPING_PROPERTY, mapping);
         return MappingProcessor.apply(registry, mapping, exchange, defaults);
     }
 }
