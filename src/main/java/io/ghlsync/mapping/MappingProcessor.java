@@ -33,11 +33,13 @@ public class MappingProcessor implements Processor {
     private final MappingRegistry registry;
     private final String mapping;
     private final Map<String, Object> defaults;
+    private final MappingContext defaultContext;
 
     public MappingProcessor(MappingRegistry registry, String mapping, Map<String, ?> defaults) {
         this.registry = registry;
         this.mapping = mapping;
         this.defaults = Map.copyOf(defaults);
+        this.defaultContext = MappingContext.of(this.defaults);
     }
 
     public String mapping() {
@@ -47,17 +49,23 @@ public class MappingProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws MappingException {
         exchange.setProperty(MAPPING_PROPERTY, mapping);
-        ObjectNode output = apply(registry, mapping, exchange, defaults);
+        ObjectNode output = apply(registry, mapping, exchange, defaults, defaultContext);
         exchange.getMessage().setBody(output);
     }
 
-    static ObjectNode apply(MappingRegistry registry, String mapping, Exchange exchange, Map<String, Object> defaults)
-            throws MappingException {
+    static ObjectNode apply(MappingRegistry registry, String mapping, Exchange exchange, Map<String, Object> defaults,
+                            MappingContext defaultContext) throws MappingException {
         JsonNode record = record(mapping, exchange.getMessage().getBody());
-        return registry.apply(mapping, record, context(exchange, defaults)).orThrow();
+        return registry.apply(mapping, record, context(exchange, defaults, defaultContext)).orThrow();
     }
 
-    static MappingContext context(Exchange exchange, Map<String, Object> defaults) {
+    /** The defaults' context when the exchange adds nothing (the common case, built once), else a merged one. */
+    static MappingContext context(Exchange exchange, Map<String, Object> defaults, MappingContext defaultContext) {
+        String locationId = exchange.getMessage().getHeader(GhlConstants.LOCATION_ID, String.class);
+        boolean header = locationId != null && !locationId.isBlank();
+        if (!exchange.hasVariables() && (!header || locationId.equals(defaults.get("locationId")))) {
+            return defaultContext;
+        }
         Map<String, Object> values = new LinkedHashMap<>(defaults);
         if (exchange.hasVariables()) {
             exchange.getVariables().forEach((name, value) -> {
@@ -67,8 +75,7 @@ public class MappingProcessor implements Processor {
                 }
             });
         }
-        String locationId = exchange.getMessage().getHeader(GhlConstants.LOCATION_ID, String.class);
-        if (locationId != null && !locationId.isBlank()) {
+        if (header) {
             values.put("locationId", locationId);
         }
         return MappingContext.of(values);

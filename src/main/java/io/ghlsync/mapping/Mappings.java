@@ -27,10 +27,12 @@ public final class Mappings {
 
     private final MappingRegistry registry;
     private final Map<String, Object> defaults;
+    private final MappingContext defaultContext;
 
     public Mappings(MappingRegistry registry, Map<String, ?> defaults) {
         this.registry = registry;
         this.defaults = Map.copyOf(defaults);
+        this.defaultContext = MappingContext.of(this.defaults);
     }
 
     /**
@@ -62,6 +64,6 @@ public final class Mappings {
     /** Maps the exchange's body with the named mapping; the result becomes the body. */
     public ObjectNode apply(String mapping, Exchange exchange) throws MappingException {
         exchange.setProperty(MappingProcessor.MAPPING_PROPERTY, mapping);
-        return MappingProcessor.apply(registry, mapping, exchange, defaults);
+        return MappingProcessor.apply(registry, mapping, exchange, defaults, defaultContext);
     }
 }

@@ -13,6 +13,11 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * {@code 011 2345-6789} and {@code (11) 2345-6789} are Buenos Aires land lines ({@code +541123456789}),
  * {@code 011 15 2345-6789} and {@code +54 9 11 2345-6789} the same mobile ({@code +5491123456789}).
  * Numbers libphonenumber does not hold valid are refused, never passed on half-formatted.
+ *
+ * <p>Most numbers arrive already international ({@code +54 9 11 2345-6789}); for those, a fast path reads the digits
+ * directly and asks libphonenumber only whether the number is valid, which is several times cheaper than its full
+ * parser. Anything the fast path is not sure of (letters, extensions, a trunk 0 after the country code, an invalid
+ * result) goes through the full parser; a test checks that both agree on every example number libphonenumber knows.
  */
 final class PhoneTransform implements Transform {
 
@@ -41,6 +46,10 @@ final class PhoneTransform implements Transform {
         if (text.length() > MAX_LENGTH) {
             throw new TransformFailure("format", "not a phone number: " + text.length() + " characters long");
         }
+        PhoneNumber fast = fastInternational(text);
+        if (fast != null) {
+            return TextNode.valueOf(PHONES.format(fast, PhoneNumberFormat.E164));
+        }
         String regionForParse = region == null ? "ZZ" : region;
         PhoneNumber number;
         try {
@@ -62,5 +71,44 @@ final class PhoneTransform implements Transform {
                     + (region != null && !text.startsWith("+") ? "; numbers without +country are read as " + region : ""));
         }
         return TextNode.valueOf(PHONES.format(number, PhoneNumberFormat.E164));
+    }
+
+    /**
+     * A valid number read from "+", digits and the usual separators (space, hyphen, dot, parentheses), or
+     * {@code null} when the full parser must decide.
+     */
+    static PhoneNumber fastInternational(String text) {
+        if (text.length() < 8 || text.charAt(0) != '+') {
+            return null;
+        }
+        char[] digits = new char[17];
+        int count = 0;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (count == digits.length) {
+                    return null;
+                }
+                digits[count++] = c;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return null;
+            }
+        }
+        if (count < 7 || digits[0] == '0') {
+            return null;
+        }
+        int countryCode = 0;
+        for (int length = 1; length <= 3 && length < count; length++) {
+            countryCode = countryCode * 10 + (digits[length - 1] - '0');
+            if (!"ZZ".equals(PHONES.getRegionCodeForCountryCode(countryCode))) {
+                if (digits[length] == '0') {
+                    return null;
+                }
+                long national = Long.parseLong(new String(digits, length, count - length));
+                PhoneNumber number = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(national);
+                return PHONES.isValidNumber(number) ? number : null;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package io.ghlsync.mapping;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,48 @@ class PhoneTransformTest {
         assertThatThrownBy(() -> argentina.apply(json("{'number': '011 4567-8901'}")))
                 .hasMessage("expected a phone number (text), got an object");
         assertThatThrownBy(() -> argentina.apply(json("true"))).extracting(e -> ((TransformFailure) e).code()).isEqualTo("type");
+    }
+
+    @Test
+    void theFastPathAgreesWithTheFullParserOnEveryExampleNumber() throws Exception {
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        int fast = 0;
+        int checked = 0;
+        java.util.Set<String> regions = new java.util.TreeSet<>(phones.getSupportedRegions());
+        for (String region : regions) {
+            for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+                Phonenumber.PhoneNumber example = phones.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                for (PhoneNumberUtil.PhoneNumberFormat format : new PhoneNumberUtil.PhoneNumberFormat[] {
+                        PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL, PhoneNumberUtil.PhoneNumberFormat.E164}) {
+                    String written = phones.format(example, format);
+                    Phonenumber.PhoneNumber parsed = phones.parse(written, "ZZ");
+                    String expected = phones.isValidNumber(parsed) ? phones.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+                    Phonenumber.PhoneNumber shortcut = PhoneTransform.fastInternational(written);
+                    if (shortcut != null) {
+                        fast++;
+                        assertThat(phones.format(shortcut, PhoneNumberUtil.PhoneNumberFormat.E164)).as(written).isEqualTo(expected);
+                    }
+                    if (expected != null) {
+                        assertThat(argentina.apply(json("\"" + written + "\"")).textValue()).as(written).isEqualTo(expected);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(2000);
+        assertThat(fast).as("the fast path takes most international numbers").isGreaterThan(checked * 3 / 4);
+    }
+
+    @Test
+    void theFastPathLeavesDoubtfulFormsToTheFullParser() {
+        assertThat(PhoneTransform.fastInternational("+44 (0) 20 7946 0958")).isNull();
+        assertThat(PhoneTransform.fastInternational("+54 11 4567-8901 ext. 12")).isNull();
+        assertThat(PhoneTransform.fastInternational("011 4567-8901")).isNull();
+        assertThat(PhoneTransform.fastInternational("+54 123")).isNull();
+        assertThat(PhoneTransform.fastInternational("+54 9 11 4567-8901")).isNotNull();
     }
 
     @Test
