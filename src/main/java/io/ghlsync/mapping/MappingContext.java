@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Values a mapping needs that are not in the source record, such as the GHL {@code locationId}: read in mapping
- * files as {@code $context.locationId} (a source path) or {@code $context.locationId} (in a JSONata expression).
+ * files with the source path {@code $context.locationId}, or as {@code $context.locationId} inside a JSONata expression.
  * In a route they come from the exchange (see {@link MappingProcessor}); in {@code mapping-test} from
  * {@code --context name=value}.
  */

@@ -1,5 +1,7 @@
 package io.ghlsync.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A value that a transform, expression or check refused. Internal: {@link FieldRule} turns it into a
  * {@link MappingError} with the field paths, so callers only ever see values. It has no stack trace (it is about
@@ -33,7 +35,7 @@ final class TransformFailure extends Exception {
         return subPath;
     }
 
-    static TransformFailure type(String expected, com.fasterxml.jackson.databind.JsonNode got) {
+    static TransformFailure type(String expected, JsonNode got) {
         return new TransformFailure("type", "expected " + expected + ", got " + Json.describe(got));
     }
 }

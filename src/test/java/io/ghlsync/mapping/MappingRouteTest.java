@@ -95,14 +95,19 @@ class MappingRouteTest extends CamelTestSupport {
     @Test
     void theLocationHeaderAndExchangeVariablesFeedTheContext() throws Exception {
         MockEndpoint ghl = getMockEndpoint("mock:ghl-upsert-contact");
-        ghl.expectedMessageCount(1);
+        ghl.expectedMessageCount(3);
         template.send("direct:cliengo-leads", exchange -> {
             exchange.getMessage().setBody(Map.of("id", "ld_3", "email", "ana@example.com"));
             exchange.getMessage().setHeader("CamelGhlLocationId", "loc-from-header");
         });
+        template.send("direct:cliengo-leads", exchange -> {
+            exchange.getMessage().setBody(Map.of("id", "ld_4", "email", "ana@example.com"));
+            exchange.setVariable("locationId", "loc-from-variable");
+        });
+        template.sendBody("direct:cliengo-leads", Map.of("id", "ld_5", "email", "ana@example.com"));
         MockEndpoint.assertIsSatisfied(context);
-        assertThat(ghl.getReceivedExchanges().get(0).getMessage().getBody(JsonNode.class).get("locationId").textValue())
-                .isEqualTo("loc-from-header");
+        assertThat(ghl.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(JsonNode.class).get("locationId").textValue())
+                .containsExactly("loc-from-header", "loc-from-variable", "sandbox-location");
     }
 
     @Test
