@@ -1,6 +1,7 @@
 package io.ghlsync;
 
 import io.ghlsync.cli.CallCommand;
+import io.ghlsync.cli.MappingTestCommand;
 import io.ghlsync.cli.OpsCommand;
 import io.ghlsync.cli.RunCommand;
 import io.ghlsync.cli.SandboxCommand;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 /** ghl-sync's entry point: {@code java -jar ghl-sync.jar [command]}; without a command it runs the engine. */
 @Command(name = "ghl-sync", mixinStandardHelpOptions = true, version = "ghl-sync 0.1.0",
          description = "Keeps GoHighLevel in sync with Cliengo and Clientjoy.",
-         subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, SandboxCommand.class })
+         subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, MappingTestCommand.class, SandboxCommand.class })
 public final class GhlSync implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -4,13 +4,18 @@ import io.ghlsync.ghl.GhlComponent;
 import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
+import io.ghlsync.mapping.Mappings;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
-/** Wires the engine's beans into camel-main: the state database, the ghl component with its locations, route beans. */
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Wires the engine's beans into camel-main: the state database, the ghl component with its locations, the mappings. */
 public class GhlSyncConfiguration implements CamelConfiguration {
 
     private final Settings settings;
@@ -33,6 +38,9 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings)));
         camelContext.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
+        Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
+                Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
+                Map.of("locationId", new GhlLocationSettings(settings).locationIds().get(0)));
     }
 
     /** The ghl component with every configured location; also used by the commands that call GHL directly. */
