@@ -1,9 +1,6 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,24 +11,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad requests get a 4xx with a GHL-style body that says why, and change nothing. */
-class BadInputTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class BadInputTest extends SandboxTest {
 
     @Test
     void malformedJsonIs400WithTheParsersReason() {

@@ -1,9 +1,6 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,24 +12,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /contacts/ pages a location exactly once through, following startAfter + startAfterId, as a backfill does. */
-class ContactPagingTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class ContactPagingTest extends SandboxTest {
 
     @Test
     void pagingThrough1050ContactsReturnsEachExactlyOnce() {

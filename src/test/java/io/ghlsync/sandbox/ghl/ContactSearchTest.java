@@ -1,9 +1,6 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -16,24 +13,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /contacts/search: filters, page numbers capped at 10,000 results, searchAfter beyond. */
-class ContactSearchTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class ContactSearchTest extends SandboxTest {
 
     @Test
     void filtersOnEmailPhoneTagsAndBusiness() {

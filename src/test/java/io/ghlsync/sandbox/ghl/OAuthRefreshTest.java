@@ -1,9 +1,6 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,24 +11,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.LOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** OAuth: refresh tokens rotate (the old one dies on use), access tokens expire, codes work once, agency exchange. */
-class OAuthRefreshTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class OAuthRefreshTest extends SandboxTest {
 
     private SandboxHttp.Answer refresh(OAuthClient client, String refreshToken) {
         return sandbox.form("/oauth/token", null, Map.of("client_id", client.clientId(), "client_secret", client.clientSecret(),

@@ -1,8 +1,5 @@
 package io.ghlsync.sandbox.ghl;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalTime;
@@ -12,24 +9,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-location burst and daily limits with GHL's X-RateLimit-* headers, 429 when spent, counted in the stats. */
-class RateLimitTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class RateLimitTest extends SandboxTest {
 
     private SandboxHttp.Answer list(String location, String token) {
         return sandbox.call("GET", "/contacts/?locationId=" + location, token, null);

@@ -1,8 +1,5 @@
 package io.ghlsync.sandbox.ghl;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,24 +10,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bearer token, Version header, scopes and location ownership, checked before any handler runs. */
-class ScopeAndAuthTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class ScopeAndAuthTest extends SandboxTest {
 
     @Test
     void aReadOnlyTokenReadsButCannotWrite() {

@@ -1,9 +1,6 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,24 +12,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tags in create/update/upsert replace; the tag endpoints and bulk tags add and remove without overwriting. */
-class TagsTest {
-
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
-    }
+class TagsTest extends SandboxTest {
 
     private List<String> tagsOf(String contactId) {
         List<String> tags = new ArrayList<>();
