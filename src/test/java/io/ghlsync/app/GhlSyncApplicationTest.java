@@ -1,0 +1,87 @@
+package io.ghlsync.app;
+
+import io.ghlsync.GhlSyncConfiguration;
+import io.ghlsync.Settings;
+import io.ghlsync.ghl.GhlComponent;
+import io.ghlsync.ghl.GhlConstants;
+import io.ghlsync.sandbox.SandboxServer;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as camel-main assembles it: routes read from the routes/ folder on disk, the state database, the
+ * mappings, and the ghl component pointed at the sandbox with the sandbox identities of BRIEF §6.
+ */
+class GhlSyncApplicationTest extends CamelMainTestSupport {
+
+    private static SandboxServer sandbox;
+
+    @TempDir
+    static Path data;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = new SandboxServer(0).start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("camel.server.enabled", "false");
+        p.setProperty("camel.management.enabled", "false");
+        return p;
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        Settings settings = Settings.load()
+                .override("ghl.base-url", sandbox.ghlBaseUrl())
+                .override("ghl.location-id", "sandbox-location")
+                .override("ghl.token", "sandbox-token")
+                .override("ghlsync.db.dir", data.toString())
+                .override("ghlsync.sandbox", "true");
+        configuration.addConfiguration(new GhlSyncConfiguration(settings));
+        configuration.withRoutesIncludePattern("file:routes/*.yaml");
+    }
+
+    @Test
+    void theSharedRetryPolicyIsLoadedFromTheRoutesFolder() {
+        assertThat(context.getRouteConfigurationDefinitions())
+                .extracting(org.apache.camel.model.RouteConfigurationDefinition::getId)
+                .contains("ghl-retry-policy");
+    }
+
+    @Test
+    void theGhlComponentCallsTheConfiguredLocation() {
+        GhlComponent ghl = context.getComponent("ghl", GhlComponent.class);
+        assertThat(ghl.getLocations()).containsOnlyKeys("sandbox-location");
+
+        Exchange answer = template.send("ghl:upsert-contact", e -> e.getMessage().setBody(Map.of("email", "app@example.com")));
+
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getHeader(GhlConstants.STATUS_CODE)).isEqualTo(200);
+        assertThat(sandbox.ghl().ledger().requests("sandbox-location", "upsert-contact")).isEqualTo(1);
+    }
+
+    @Test
+    void theStateDatabaseAndTheMappingsAreBound() {
+        assertThat(context.getRegistry().lookupByName("stateDatabase")).isNotNull();
+        assertThat(context.getRegistry().lookupByName("cliengo-lead-to-ghl-contact")).isNotNull();
+    }
+}
