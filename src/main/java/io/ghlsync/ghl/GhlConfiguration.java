@@ -8,7 +8,7 @@ import org.apache.camel.spi.UriPath;
 
 /** Options of one {@code ghl:} endpoint. The operation's own path and query parameters are taken from the URI too. */
 @UriParams
-public class GhlConfiguration implements Cloneable {
+public class GhlConfiguration {
 
     @UriPath(description = "The operationId of the Contacts API operation, e.g. upsert-contact or get-all-tasks")
     @Metadata(required = true)
@@ -43,13 +43,5 @@ public class GhlConfiguration implements Cloneable {
 
     public void setPriority(Priority priority) {
         this.priority = priority;
-    }
-
-    public GhlConfiguration copy() {
-        try {
-            return (GhlConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
