@@ -29,7 +29,7 @@ public class GhlComponent extends DefaultComponent {
     @Metadata(defaultValue = "60000", description = "How long one GHL call may take, in milliseconds")
     private long requestTimeoutMillis = 60_000;
 
-    private HttpClient httpClient;
+    private volatile HttpClient httpClient;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
 
@@ -55,20 +55,24 @@ public class GhlComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getHttpClientOrDefault();
         workers = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ghl-auth");
     }
 
     @Override
     protected void doStop() throws Exception {
+        getCamelContext().getExecutorServiceManager().shutdown(workers);
+        super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        // Only at shutdown: the locations' budgets keep this timer across a stop and a restart of the component.
         synchronized (this) {
             if (timer != null) {
                 timer.shutdownNow();
-                timer = null;
             }
         }
-        getCamelContext().getExecutorServiceManager().shutdown(workers);
-        super.doStop();
+        super.doShutdown();
     }
 
     public void addLocation(GhlLocation location) {
@@ -111,16 +115,19 @@ public class GhlComponent extends DefaultComponent {
         this.requestTimeoutMillis = requestTimeoutMillis;
     }
 
-    public HttpClient getHttpClient() {
-        return httpClient;
-    }
-
     /** The client shared by all calls of this component, made on first use (OAuth credentials need it before start). */
-    public synchronized HttpClient getHttpClientOrDefault() {
-        if (httpClient == null) {
-            httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+    public HttpClient getHttpClient() {
+        HttpClient client = httpClient;
+        if (client == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                            .version(HttpClient.Version.HTTP_1_1).build();
+                }
+                client = httpClient;
+            }
         }
-        return httpClient;
+        return client;
     }
 
     public void setHttpClient(HttpClient httpClient) {

@@ -96,7 +96,7 @@ public final class GhlLocationSettings {
                         + "refresh tokens can be stored encrypted");
             }
             return new OAuthRefreshCredentials(id, orDefault(locationKey(id, "base-url"), baseUrl()), clientId.trim(),
-                    clientSecret.trim(), present(refreshToken) ? refreshToken.trim() : null, tokenStore, component.getHttpClientOrDefault(),
+                    clientSecret.trim(), present(refreshToken) ? refreshToken.trim() : null, tokenStore, component.getHttpClient(),
                     Duration.ofMinutes(5), Clock.systemUTC());
         }
         throw new IllegalStateException("location " + id + " has no credentials: set GHL_TOKEN, or GHL_CLIENT_ID, "
