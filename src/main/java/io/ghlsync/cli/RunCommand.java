@@ -34,6 +34,7 @@ public class RunCommand implements Callable<Integer> {
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());
             main.configure().addConfiguration(new GhlSyncConfiguration(settings));
+            main.addMainListener(new StartupBanner(settings, sandboxMode, sandboxServer == null ? -1 : sandboxServer.port(), System.out));
             main.run();
             return main.getExitCode();
         } finally {

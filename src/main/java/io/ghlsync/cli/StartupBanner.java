@@ -1,0 +1,42 @@
+package io.ghlsync.cli;
+
+import io.ghlsync.Settings;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+
+import java.io.PrintStream;
+
+/** Printed once the engine has started: every URL an operator needs, and whether this is the sandbox. */
+final class StartupBanner extends MainListenerSupport {
+
+    private final Settings settings;
+    private final boolean sandbox;
+    private final int sandboxPort;
+    private final PrintStream out;
+
+    StartupBanner(Settings settings, boolean sandbox, int sandboxPort, PrintStream out) {
+        this.settings = settings;
+        this.sandbox = sandbox;
+        this.sandboxPort = sandboxPort;
+        this.out = out;
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        String app = "http://localhost:" + settings.get("camel.server.port", "8080");
+        StringBuilder banner = new StringBuilder("\n");
+        banner.append(sandbox
+                ? "  ghl-sync is running in SANDBOX MODE: nothing here touches a real GHL, Cliengo or Clientjoy account.\n"
+                : "  ghl-sync is running against " + settings.get("ghl.base-url", "GHL") + "\n");
+        banner.append("  health         ").append(app).append("/observe/health\n");
+        banner.append("  routes         ").append(settings.get("camel.main.routes-include-pattern", "file:routes/*.yaml")).append('\n');
+        banner.append("  mappings       ").append(settings.get("ghlsync.mappings.dir", "mappings")).append("/\n");
+        if (sandbox) {
+            banner.append("  sandbox GHL    http://localhost:").append(sandboxPort).append("/ghl")
+                    .append("  (location sandbox-location, token sandbox-token)\n");
+            banner.append("  sandbox admin  http://localhost:").append(sandboxPort).append("/_sandbox/ghl/\n");
+        }
+        out.println(banner);
+        out.flush();
+    }
+}
