@@ -2,6 +2,7 @@ package io.ghlsync;
 
 import io.ghlsync.cli.BenchCommand;
 import io.ghlsync.cli.CallCommand;
+import io.ghlsync.cli.DlqCommand;
 import io.ghlsync.cli.MappingTestCommand;
 import io.ghlsync.cli.OpsCommand;
 import io.ghlsync.cli.RunCommand;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
 /** ghl-sync's entry point: {@code java -jar ghl-sync.jar [command]}; without a command it runs the engine. */
 @Command(name = "ghl-sync", mixinStandardHelpOptions = true, version = "ghl-sync 0.1.0",
          description = "Keeps GoHighLevel in sync with Cliengo and Clientjoy.",
-         subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, MappingTestCommand.class, BenchCommand.class, SandboxCommand.class })
+         subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, MappingTestCommand.class, BenchCommand.class, SandboxCommand.class,
+                         DlqCommand.class })
 public final class GhlSync implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
+import io.ghlsync.operations.Operations;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
@@ -38,6 +39,8 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings)));
         camelContext.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
+        // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
+        Operations.bind(camelContext, database, settings);
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", new GhlLocationSettings(settings).locationIds().get(0)));

@@ -43,7 +43,9 @@ class GhlSyncApplicationTest extends CamelMainTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
-        p.setProperty("camel.server.enabled", "false");
+        // the admin API's routes need the HTTP server: on a free port, so a running engine does not collide
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.port", String.valueOf(freePort()));
         p.setProperty("camel.management.enabled", "false");
         return p;
     }
@@ -58,6 +60,14 @@ class GhlSyncApplicationTest extends CamelMainTestSupport {
                 .override("ghlsync.sandbox", "true");
         configuration.addConfiguration(new GhlSyncConfiguration(settings));
         configuration.withRoutesIncludePattern("file:routes/*.yaml");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

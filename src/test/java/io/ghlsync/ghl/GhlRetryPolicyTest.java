@@ -1,6 +1,7 @@
 package io.ghlsync.ghl;
 
 import io.ghlsync.ghl.auth.PrivateIntegrationToken;
+import io.ghlsync.operations.FailedAttempt;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -40,7 +41,9 @@ class GhlRetryPolicyTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(5000));
+        RetryAfterDelay retryAfterDelay = new RetryAfterDelay(5000);
+        context.getRegistry().bind("retryAfterDelay", retryAfterDelay);
+        context.getRegistry().bind("failedAttempt", new FailedAttempt(retryAfterDelay));
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, "file:routes/ghl-retry-policy.camel.yaml"));
         return context;
@@ -52,6 +55,8 @@ class GhlRetryPolicyTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:upsert").routeConfigurationId("ghl-retry-policy").to("ghl:upsert-contact");
+                // stands in for routes/dead-letters.camel.yaml
+                from("direct:dead-letter").to("mock:dead-letters");
             }
         };
     }
@@ -105,8 +110,10 @@ class GhlRetryPolicyTest extends CamelTestSupport {
         scriptGhl(ScriptedGhlServer.Answer.of(422, "{\"statusCode\":422,\"message\":[\"email must be an email\"]}"));
         Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "nope")));
 
-        assertThat(done.getException()).isExactlyInstanceOf(GhlApiException.class);
-        GhlApiException error = (GhlApiException) done.getException();
+        assertThat(done.getException()).as("handled by the dead-letter channel").isNull();
+        assertThat(getMockEndpoint("mock:dead-letters").getReceivedCounter()).isEqualTo(1);
+        assertThat(done.getProperty(Exchange.EXCEPTION_CAUGHT)).isExactlyInstanceOf(GhlApiException.class);
+        GhlApiException error = done.getProperty(Exchange.EXCEPTION_CAUGHT, GhlApiException.class);
         assertThat(error.getStatusCode()).isEqualTo(422);
         assertThat(error.getGhlMessage()).isEqualTo("email must be an email");
         assertThat(ghl.arrivals()).hasSize(1);
@@ -118,7 +125,8 @@ class GhlRetryPolicyTest extends CamelTestSupport {
         scriptGhl(down, down, down, down, down);
         Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "a@example.com")));
 
-        assertThat(done.getException()).isInstanceOf(GhlServerErrorException.class);
+        assertThat(done.getProperty(Exchange.EXCEPTION_CAUGHT)).isInstanceOf(GhlServerErrorException.class);
+        assertThat(getMockEndpoint("mock:dead-letters").getReceivedCounter()).isEqualTo(1);
         assertThat(ghl.arrivals()).hasSize(4); // the first attempt and three redeliveries
     }
 }

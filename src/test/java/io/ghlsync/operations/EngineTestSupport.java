@@ -1,0 +1,173 @@
+package io.ghlsync.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ghlsync.GhlSyncConfiguration;
+import io.ghlsync.Settings;
+import io.ghlsync.sandbox.SandboxServer;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The engine as camel-main assembles it (GhlSyncConfiguration, the shipped routes/ folder, its HTTP server on a free
+ * port), pointed at the sandbox, with a database and a copy of the mappings of its own. Subclasses add routes and
+ * choose the admin settings; {@link #http} talks to the admin API over real HTTP.
+ */
+abstract class EngineTestSupport extends CamelMainTestSupport {
+
+    static final String USER = "ops";
+    static final String PASSWORD = "correct horse battery";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static SandboxServer sandbox;
+
+    @TempDir
+    Path work;
+
+    static final int port = freePort();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = new SandboxServer(0).start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    /** The engine's settings; subclasses change the admin ones. */
+    protected Settings settings() {
+        return Settings.load()
+                .override("ghl.base-url", sandbox.ghlBaseUrl())
+                .override("ghl.location-id", "sandbox-location")
+                .override("ghl.token", "sandbox-token")
+                .override("ghlsync.db.dir", work.resolve("data").toString())
+                .override("ghlsync.mappings.dir", mappings().toString())
+                .override("ghlsync.mappings.check-interval-ms", "100")
+                .override("ghlsync.sandbox", "false")
+                .override("ghlsync.admin.user", USER)
+                .override("ghlsync.admin.password", PASSWORD);
+    }
+
+    /** Extra routes for the test, besides the shipped ones. */
+    protected RoutesBuilder testRoutes() {
+        return null;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.port", String.valueOf(port));
+        p.setProperty("camel.management.enabled", "false");
+        p.setProperty("ghl.retry.max-redeliveries", "2");
+        p.setProperty("ghl.retry.initial-delay-ms", "10");
+        p.setProperty("ghl.retry.max-delay-ms", "100");
+        return p;
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(new GhlSyncConfiguration(settings()));
+        configuration.withRoutesIncludePattern("file:routes/*.yaml");
+        RoutesBuilder extra = testRoutes();
+        if (extra != null) {
+            configuration.addRoutesBuilder(extra);
+        }
+    }
+
+    /** A copy of the shipped mappings, which a test may edit (to fix a mapping, then replay). */
+    Path mappings() {
+        Path copy = work.resolve("mappings");
+        if (!Files.isDirectory(copy)) {
+            try (Stream<Path> files = Files.list(Path.of("mappings"))) {
+                Files.createDirectories(copy);
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return copy;
+    }
+
+    record Answer(int status, JsonNode json, HttpResponse<String> raw) {
+    }
+
+    /** A request to the admin API with the right credentials. */
+    Answer http(String method, String pathAndQuery) {
+        return http(method, pathAndQuery, USER, PASSWORD);
+    }
+
+    Answer http(String method, String pathAndQuery, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            try {
+                json = JSON.readTree(response.body());
+            } catch (IOException e) {
+                // not JSON: the test says so when it matters
+            }
+            return new Answer(response.statusCode(), json, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the condition holds or the deadline passes (no fixed sleeps). */
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting until " + what);
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
