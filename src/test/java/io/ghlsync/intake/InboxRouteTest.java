@@ -169,6 +169,18 @@ class InboxRouteTest extends CamelMainTestSupport {
                 .hasRootCauseMessage("inbox:test: header Authorization may carry a credential and is never stored with an inbox item");
     }
 
+    @Test
+    void whenTheDatabaseIsGoneTheWebhookGets503AndRetryAfterNeverA2xx() throws Exception {
+        assertThat(IntakeHttp.post(port, IntakeHttp.lead("ev-up", "lead-1", "t", "up@example.com")).statusCode()).isEqualTo(202);
+
+        database().close(); // the pool is closed under the running route: every connection attempt now fails
+
+        HttpResponse<String> answer = IntakeHttp.post(port, IntakeHttp.lead("ev-down", "lead-1", "t", "down@example.com"));
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.body()).contains("\"accepted\":false").contains("retry later");
+    }
+
     private String states() {
         try {
             return IntakeHttp.get(port, "/test/inbox-states");
