@@ -1,0 +1,27 @@
+package io.ghlsync.intake;
+
+import org.apache.camel.spi.Metadata;
+
+/** Headers the {@code inbox} component reads and writes. */
+public final class InboxConstants {
+
+    @Metadata(label = "consumer", description = "The inbox item's id", javaType = "Long")
+    public static final String ID = "CamelInboxId";
+    @Metadata(description = "The source's event id (the dedupe key); on the producer, used when the endpoint has no eventId pointer",
+              javaType = "String")
+    public static final String EVENT_ID = "CamelInboxEventId";
+    @Metadata(description = "The event type; on the producer, used when the endpoint has no eventType pointer", javaType = "String")
+    public static final String EVENT_TYPE = "CamelInboxEventType";
+    @Metadata(description = "Items with one ordering key are processed one at a time in acceptance order;"
+            + " on the producer, used when the endpoint has no orderingKey pointer", javaType = "String")
+    public static final String ORDERING_KEY = "CamelInboxOrderingKey";
+    @Metadata(label = "consumer", description = "The source the item came from", javaType = "String")
+    public static final String SOURCE = "CamelInboxSource";
+    @Metadata(label = "consumer", description = "Which attempt at processing this item this is, from 1", javaType = "Integer")
+    public static final String ATTEMPT = "CamelInboxAttempt";
+    @Metadata(label = "producer", description = "True when the message was a redelivery of an item already stored", javaType = "Boolean")
+    public static final String DUPLICATE = "CamelInboxDuplicate";
+
+    private InboxConstants() {
+    }
+}

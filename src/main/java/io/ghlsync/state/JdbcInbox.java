@@ -1,0 +1,369 @@
+package io.ghlsync.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link Inbox} on the {@code inbox} table. Claims are leases written to the row (claimed_by, claimed_until), so every
+ * rule holds across nodes: on PostgreSQL candidates are locked with {@code FOR UPDATE SKIP LOCKED} so nodes claim
+ * different rows without waiting; on H2 (one process per file) claims are serialised in this JVM. In both, the claiming
+ * UPDATE re-checks the whole rule, so a stale read can never lease an item twice or two items of one key.
+ */
+public final class JdbcInbox implements Inbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+    private static final int MAX_ERROR = 4000;
+    private static final String COLUMNS = "i.id, i.source_system, i.event_type, i.event_id, i.ordering_key, i.payload,"
+            + " i.headers, i.state, i.attempts, i.last_error, i.received_at";
+
+    /** Due (pending and not backing off, or leased to a node whose lease ran out); ? = now, now. */
+    private static final String DUE = "((i.state = 'pending' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?))"
+            + " OR (i.state = 'processing' AND i.claimed_until < ?))";
+    /**
+     * First in its key, and its key not leased right now; ? = now. The second test covers an item with a smaller id
+     * committed after a larger one of the same key was already claimed: it waits rather than run beside it.
+     */
+    private static final String FIRST_OF_ITS_KEY = "NOT EXISTS (SELECT 1 FROM inbox e WHERE e.ordering_key = i.ordering_key"
+            + " AND e.id < i.id AND e.state IN ('pending', 'processing'))"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.ordering_key = i.ordering_key AND l.id <> i.id"
+            + " AND l.state = 'processing' AND l.claimed_until >= ?)";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final String nodeId;
+    private final Object h2ClaimLock = new Object();
+    private volatile Boolean postgres;
+
+    public JdbcInbox(DataSource dataSource, Clock clock, String nodeId) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.nodeId = nodeId;
+    }
+
+    /** The inbox of a state database, leased under this process's node id. */
+    public static JdbcInbox on(StateDatabase database) {
+        return new JdbcInbox(database.dataSource(), Clock.systemUTC(), defaultNodeId());
+    }
+
+    /** Host, process id and a random suffix: a restarted process is another node, so it never mistakes old leases for its own. */
+    public static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        String id = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() <= 128 ? id : id.substring(id.length() - 128);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public Acceptance accept(NewItem item) {
+        return acceptAll(List.of(item)).get(0);
+    }
+
+    @Override
+    public List<Acceptance> acceptAll(List<NewItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean single = items.size() == 1;
+            c.setAutoCommit(single);
+            try {
+                List<Acceptance> results = new ArrayList<>(items.size());
+                Instant now = clock.instant();
+                for (NewItem item : items) {
+                    results.add(insert(c, item, now));
+                }
+                if (!single) {
+                    c.commit();
+                }
+                return results;
+            } catch (SQLException | RuntimeException e) {
+                if (!single) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot store " + items.size() + " inbox item(s) of "
+                    + items.get(0).source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code ON CONFLICT DO NOTHING} (PostgreSQL, and H2 in its PostgreSQL mode) lets a duplicate pass without
+     * aborting the surrounding transaction of a batch; a racing duplicate then waits for the first and finds it.
+     */
+    private Acceptance insert(Connection c, NewItem item, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (source_system, event_type, event_id,"
+                + " ordering_key, payload, headers, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", new String[] { "id" })) {
+            ps.setString(1, item.source());
+            ps.setString(2, item.eventType());
+            ps.setString(3, item.eventId());
+            ps.setString(4, item.orderingKey());
+            ps.setString(5, item.payload());
+            ps.setString(6, item.headers().isEmpty() ? null : toJson(item.headers()));
+            ps.setObject(7, at(now));
+            ps.setObject(8, at(now));
+            if (ps.executeUpdate() == 1) {
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (keys.next()) {
+                        return new Acceptance(keys.getLong(1), false);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            if (!UniqueViolation.isCause(e)) {
+                throw e;
+            }
+            // H2 may still report the racing duplicate as a violation; it is the same verdict
+        }
+        if (item.eventId() == null) {
+            throw new SQLException("inbox insert of an item without event id stored nothing");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM inbox WHERE source_system = ? AND event_id = ?")) {
+            ps.setString(1, item.source());
+            ps.setString(2, item.eventId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new Acceptance(rs.getLong(1), true);
+                }
+            }
+        }
+        throw new SQLException("inbox item " + item.source() + "/" + item.eventId() + " was neither inserted nor found");
+    }
+
+    @Override
+    public List<InboxItem> claim(String source, int limit, Duration lease) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (isPostgres(c)) {
+                return claim(c, source, limit, lease, " FOR UPDATE OF i SKIP LOCKED");
+            }
+            synchronized (h2ClaimLock) {
+                return claim(c, source, limit, lease, "");
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot claim inbox items of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<InboxItem> claim(Connection c, String source, int limit, Duration lease, String lock) throws SQLException {
+        Instant now = clock.instant();
+        OffsetDateTime until = at(now.plus(lease));
+        c.setAutoCommit(false);
+        try {
+            List<InboxItem> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ?"
+                    + " AND " + DUE + " AND " + FIRST_OF_ITS_KEY + " ORDER BY i.id LIMIT ?" + lock)) {
+                ps.setString(1, source);
+                bindNow(ps, 2, now);
+                ps.setInt(5, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(item(rs));
+                    }
+                }
+            }
+            List<InboxItem> claimed = new ArrayList<>(candidates.size());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox i SET state = 'processing', claimed_by = ?,"
+                    + " claimed_until = ?, attempts = attempts + 1, updated_at = ? WHERE i.id = ? AND " + DUE
+                    + " AND " + FIRST_OF_ITS_KEY)) {
+                for (InboxItem item : candidates) {
+                    ps.setString(1, nodeId);
+                    ps.setObject(2, until);
+                    ps.setObject(3, at(now));
+                    ps.setLong(4, item.id());
+                    bindNow(ps, 5, now);
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(new InboxItem(item.id(), item.source(), item.eventType(), item.eventId(),
+                                item.orderingKey(), item.payload(), item.headers(), InboxState.PROCESSING,
+                                item.attempts() + 1, item.lastError(), item.receivedAt()));
+                    }
+                }
+            }
+            c.commit();
+            return claimed;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void bindNow(PreparedStatement ps, int first, Instant now) throws SQLException {
+        ps.setObject(first, at(now));
+        ps.setObject(first + 1, at(now));
+        ps.setObject(first + 2, at(now));
+    }
+
+    @Override
+    public int extendLeases(List<Long> ids, Duration lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE inbox SET claimed_until = ?, updated_at = ?"
+                     + " WHERE id = ? AND state = 'processing' AND claimed_by = ?")) {
+            int held = 0;
+            for (long id : ids) {
+                ps.setObject(1, at(now.plus(lease)));
+                ps.setObject(2, at(now));
+                ps.setLong(3, id);
+                ps.setString(4, nodeId);
+                held += ps.executeUpdate();
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot extend inbox leases: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean complete(long id) {
+        return finish(id, "done", null, null);
+    }
+
+    @Override
+    public boolean retryLater(long id, Duration delay, String reason) {
+        return finish(id, "pending", clock.instant().plus(delay), reason);
+    }
+
+    @Override
+    public boolean fail(long id, String reason) {
+        return finish(id, "failed", null, reason);
+    }
+
+    /** Ends this node's lease on an item; conditional on still holding it, so a node whose lease moved changes nothing. */
+    private boolean finish(long id, String state, Instant nextAttempt, String reason) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE inbox SET state = ?, next_attempt_at = ?,"
+                     + " last_error = COALESCE(?, last_error), claimed_by = NULL, claimed_until = NULL, updated_at = ?"
+                     + " WHERE id = ? AND state = 'processing' AND claimed_by = ?")) {
+            ps.setString(1, state);
+            ps.setObject(2, nextAttempt == null ? null : at(nextAttempt));
+            ps.setString(3, reason == null ? null : truncate(reason));
+            ps.setObject(4, at(clock.instant()));
+            ps.setLong(5, id);
+            ps.setString(6, nodeId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot mark inbox item " + id + " " + state + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> backlog() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT source_system, COUNT(*) FROM inbox"
+                     + " WHERE state IN ('pending', 'processing') GROUP BY source_system ORDER BY source_system");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> backlog = new LinkedHashMap<>();
+            while (rs.next()) {
+                backlog.put(rs.getString(1), rs.getLong(2));
+            }
+            return backlog;
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot count the inbox backlog: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int purgeFinishedBefore(Instant cutoff) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "DELETE FROM inbox WHERE state IN ('done', 'failed') AND updated_at < ?")) {
+            ps.setObject(1, at(cutoff));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot purge the inbox: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<InboxItem> find(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM inbox i WHERE i.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(item(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot read inbox item " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static InboxItem item(ResultSet rs) throws SQLException {
+        String headers = rs.getString(7);
+        return new InboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), headers == null ? Map.of() : fromJson(headers), InboxState.fromDbName(rs.getString(8)),
+                rs.getInt(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= MAX_ERROR ? reason : reason.substring(0, MAX_ERROR);
+    }
+
+    private static String toJson(Map<String, String> headers) {
+        try {
+            return JSON.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("inbox headers are not serialisable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String headers) throws SQLException {
+        try {
+            return JSON.readValue(headers, HEADERS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("inbox headers column is not a JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+}

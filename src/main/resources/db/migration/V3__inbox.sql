@@ -1,0 +1,10 @@
+-- ghl-sync state store, version 3: what the inbox needs beyond version 1's table.
+-- (Version 2 is left to the dead letters; Flyway applies scripts in version order and tolerates the gap.)
+
+-- Why an item was last put back for a retry, or why it failed: an operator reading the inbox sees the cause without
+-- the logs. Bounded, as a message, never the payload.
+ALTER TABLE inbox ADD COLUMN last_error VARCHAR(4000);
+
+-- A consumer claims per source, oldest first; this index serves that scan ("pending work of source S by id") and the
+-- per-source backlog count for metrics.
+CREATE INDEX inbox_source_state_ix ON inbox (source_system, state, id);

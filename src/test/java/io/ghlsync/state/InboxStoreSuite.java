@@ -1,0 +1,382 @@
+package io.ghlsync.state;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The inbox's contract, run unchanged on the embedded H2 file and on PostgreSQL (like {@link StateStoreSuite}): each
+ * subclass only says which database. Time is a clock the test moves, so leases expire without waiting.
+ */
+abstract class InboxStoreSuite {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    protected SuiteDatabase database;
+    protected StateDatabase db;
+    private final TestClock clock = new TestClock();
+    private JdbcInbox inbox;
+
+    protected abstract SuiteDatabase newDatabase();
+
+    @BeforeEach
+    void openDatabase() {
+        database = newDatabase();
+        db = database.open();
+        inbox = node("node-a");
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
+        if (database != null) {
+            database.destroy();
+        }
+    }
+
+    private JdbcInbox node(String id) {
+        return new JdbcInbox(db.dataSource(), clock, id);
+    }
+
+    private Inbox.Acceptance accept(String eventId, String key) {
+        return inbox.accept("cliengo", "lead.updated", eventId, key, "{\"event\":\"" + eventId + "\"}",
+                Map.of("X-Cliengo-Delivery", "d-" + eventId));
+    }
+
+    private List<String> claimedEvents(Inbox node, int limit) {
+        return node.claim("cliengo", limit, LEASE).stream().map(InboxItem::eventId).toList();
+    }
+
+    // --- accepting ---
+
+    @Test
+    void anEventIsStoredOnceAndARedeliveryAnswersTheFirstId() {
+        Inbox.Acceptance first = accept("ev-1", "loc:lead-1");
+        Inbox.Acceptance again = accept("ev-1", "loc:lead-1");
+
+        assertThat(first.isNew()).isTrue();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(inbox.accept("clientjoy", "x", "ev-1", "k", "{}", null).isNew()).as("another source").isTrue();
+
+        InboxItem stored = inbox.find(first.id()).orElseThrow();
+        assertThat(stored.payload()).isEqualTo("{\"event\":\"ev-1\"}");
+        assertThat(stored.headers()).containsExactly(Map.entry("X-Cliengo-Delivery", "d-ev-1"));
+        assertThat(stored.state()).isEqualTo(InboxState.PENDING);
+        assertThat(stored.eventType()).isEqualTo("lead.updated");
+    }
+
+    @Test
+    void anAcceptedItemIsStillThereAfterReopeningAndStillADuplicate() {
+        long id = accept("ev-1", "k").id();
+        db.close();
+        db = database.open();
+        inbox = node("node-b");
+
+        assertThat(inbox.find(id)).isPresent();
+        assertThat(accept("ev-1", "k")).isEqualTo(new Inbox.Acceptance(id, true));
+    }
+
+    @Test
+    void itemsWithoutEventIdNeverCollide() {
+        Inbox.Acceptance a = inbox.accept("cliengo", null, null, "k", "{}", null);
+        Inbox.Acceptance b = inbox.accept("cliengo", null, null, "k", "{}", null);
+        assertThat(a.isNew()).isTrue();
+        assertThat(b.isNew()).isTrue();
+        assertThat(b.id()).isGreaterThan(a.id());
+    }
+
+    @Test
+    void ofEightDeliveriesRacingWithOneEventExactlyOneIsNewAndAllGetItsId() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String eventId = "race-" + round;
+            List<Inbox.Acceptance> results = race(8, () -> accept(eventId, "k-" + eventId));
+            assertThat(results).as("round " + round).filteredOn(Inbox.Acceptance::isNew).hasSize(1);
+            assertThat(results.stream().map(Inbox.Acceptance::id).distinct()).hasSize(1);
+        }
+        assertThat(count("SELECT COUNT(*) FROM inbox")).isEqualTo(5);
+    }
+
+    @Test
+    void aPolledPageIsStoredInOrderInOneTransaction() throws SQLException {
+        accept("p-2", "k2");
+        List<Inbox.NewItem> page = List.of(
+                new Inbox.NewItem("cliengo", "lead", "p-1", "k1", "{\"n\":1}", null),
+                new Inbox.NewItem("cliengo", "lead", "p-2", "k2", "{\"n\":2}", null),
+                new Inbox.NewItem("cliengo", "lead", "p-3", "k3", "{\"n\":3}", null));
+
+        List<Inbox.Acceptance> results = inbox.acceptAll(page);
+
+        assertThat(results).extracting(Inbox.Acceptance::duplicate).containsExactly(false, true, false);
+        assertThat(results.get(0).id()).isLessThan(results.get(2).id());
+        assertThat(count("SELECT COUNT(*) FROM inbox")).isEqualTo(3);
+    }
+
+    @Test
+    void aPageThatCannotBeStoredWhollyIsNotStoredAtAll() throws SQLException {
+        List<Inbox.NewItem> page = List.of(
+                new Inbox.NewItem("cliengo", "lead", "q-1", "k1", "{}", null),
+                new Inbox.NewItem("cliengo", "lead", "q-2", "k".repeat(600), "{}", null)); // longer than ordering_key
+
+        assertThatThrownBy(() -> inbox.acceptAll(page)).isInstanceOf(StateStoreException.class);
+        assertThat(count("SELECT COUNT(*) FROM inbox")).isZero();
+    }
+
+    // --- claiming in order ---
+
+    @Test
+    void aKeyIsProcessedInAcceptanceOrderOneItemAtATimeWhileOtherKeysGoAhead() {
+        accept("contact-1", "lead-1");
+        accept("note-1", "lead-1");
+        accept("other-1", "lead-2");
+        accept("task-1", "lead-1");
+        accept("other-2", "lead-2");
+
+        List<InboxItem> first = inbox.claim("cliengo", 10, LEASE);
+        assertThat(first).extracting(InboxItem::eventId).containsExactly("contact-1", "other-1");
+        assertThat(claimedEvents(inbox, 10)).as("both keys are busy").isEmpty();
+
+        inbox.complete(first.get(0).id());
+        assertThat(claimedEvents(inbox, 10)).as("the note follows its contact").containsExactly("note-1");
+        inbox.complete(first.get(1).id());
+        List<InboxItem> third = inbox.claim("cliengo", 10, LEASE);
+        assertThat(third).extracting(InboxItem::eventId).containsExactly("other-2");
+    }
+
+    @Test
+    void theLimitCapsAClaimAndOtherSourcesAreNotTaken() {
+        for (int i = 0; i < 5; i++) {
+            accept("e-" + i, "key-" + i);
+        }
+        inbox.accept("clientjoy", null, "c-1", "key-c", "{}", null);
+        assertThat(claimedEvents(inbox, 3)).containsExactly("e-0", "e-1", "e-2");
+        assertThat(claimedEvents(inbox, 3)).containsExactly("e-3", "e-4");
+    }
+
+    @Test
+    void aRetriedItemBlocksItsKeyUntilItIsDueAndThenComesFirst() {
+        long contact = accept("contact-1", "lead-1").id();
+        accept("note-1", "lead-1");
+        inbox.claim("cliengo", 10, LEASE);
+
+        assertThat(inbox.retryLater(contact, Duration.ofSeconds(10), "GHL answered 503")).isTrue();
+        assertThat(claimedEvents(inbox, 10)).as("backing off: the note must not overtake").isEmpty();
+
+        clock.advance(Duration.ofSeconds(11));
+        List<InboxItem> again = inbox.claim("cliengo", 10, LEASE);
+        assertThat(again).extracting(InboxItem::eventId).containsExactly("contact-1");
+        assertThat(again.get(0).attempts()).isEqualTo(2);
+        assertThat(again.get(0).lastError()).isEqualTo("GHL answered 503");
+    }
+
+    @Test
+    void aFailedItemStopsBlockingItsKeyAndKeepsItsReason() {
+        long contact = accept("contact-1", "lead-1").id();
+        accept("note-1", "lead-1");
+        inbox.claim("cliengo", 10, LEASE);
+
+        assertThat(inbox.fail(contact, "mapping: email is not an address")).isTrue();
+
+        assertThat(claimedEvents(inbox, 10)).containsExactly("note-1");
+        InboxItem failed = inbox.find(contact).orElseThrow();
+        assertThat(failed.state()).isEqualTo(InboxState.FAILED);
+        assertThat(failed.lastError()).isEqualTo("mapping: email is not an address");
+    }
+
+    @Test
+    void anEarlierItemCommittedLateWaitsWhileALaterOneOfItsKeyIsLeased() throws SQLException {
+        long early = accept("early", "lead-1").id();
+        long late = accept("late", "lead-1").id();
+        // as if "late" had committed (and been claimed) before "early", which took its id first, committed
+        rawUpdate("UPDATE inbox SET state = 'processing', claimed_by = 'node-x', claimed_until = ? WHERE id = ?",
+                clock.instant().plus(LEASE), late);
+
+        assertThat(claimedEvents(inbox, 10)).as("two items of one key at once").isEmpty();
+        assertThat(inbox.find(early).orElseThrow().state()).isEqualTo(InboxState.PENDING);
+    }
+
+    // --- leases ---
+
+    @Test
+    void anExpiredLeaseIsTakenByAnotherNodeAndTheFirstCanNoLongerFinishIt() {
+        long id = accept("contact-1", "lead-1").id();
+        JdbcInbox other = node("node-b");
+        assertThat(claimedEvents(inbox, 10)).containsExactly("contact-1");
+        assertThat(claimedEvents(other, 10)).as("leased to node-a").isEmpty();
+
+        clock.advance(LEASE.plusSeconds(1)); // node-a crashed: nobody extends its lease
+        List<InboxItem> retaken = other.claim("cliengo", 10, LEASE);
+
+        assertThat(retaken).extracting(InboxItem::id).containsExactly(id);
+        assertThat(retaken.get(0).attempts()).isEqualTo(2);
+        assertThat(inbox.complete(id)).as("node-a lost its lease").isFalse();
+        assertThat(other.complete(id)).isTrue();
+        assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(InboxState.DONE);
+    }
+
+    @Test
+    void anExtendedLeaseIsNotTakenAndExtendingCountsOnlyLeasesStillHeld() {
+        long a = accept("a", "k1").id();
+        long b = accept("b", "k2").id();
+        inbox.claim("cliengo", 10, LEASE);
+        inbox.complete(b);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(inbox.extendLeases(List.of(a, b), LEASE)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(20));
+
+        assertThat(claimedEvents(node("node-b"), 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(claimedEvents(node("node-b"), 10)).containsExactly("a");
+    }
+
+    @Test
+    void theBacklogCountsUnfinishedItemsPerSourceAndPurgeForgetsOldFinishedOnes() {
+        long a = accept("a", "k1").id();
+        accept("b", "k2");
+        inbox.accept("clientjoy", null, "c", "k3", "{}", null);
+        inbox.claim("cliengo", 1, LEASE);
+        assertThat(inbox.backlog()).containsExactly(Map.entry("cliengo", 2L), Map.entry("clientjoy", 1L));
+
+        inbox.complete(a);
+        assertThat(inbox.backlog()).containsEntry("cliengo", 1L);
+
+        assertThat(inbox.purgeFinishedBefore(clock.instant())).as("not older than the cutoff").isZero();
+        assertThat(inbox.purgeFinishedBefore(clock.instant().plusSeconds(1))).isEqualTo(1);
+        assertThat(accept("a", "k1").isNew()).as("purged: a redelivery is new again").isTrue();
+    }
+
+    // --- several nodes at once ---
+
+    @Test
+    void fourNodesClaimingAtOnceNeverRunOneKeyTwiceAtATimeAndKeepEachKeysOrder() throws Exception {
+        // the test clock stands still, so no lease expires here: any overlap would be a claiming bug
+        int keys = 8;
+        int perKey = 15;
+        for (int i = 0; i < perKey; i++) {
+            for (int k = 0; k < keys; k++) {
+                accept("e-" + k + "-" + i, "key-" + k);
+            }
+        }
+        Set<String> busyKeys = ConcurrentHashMap.newKeySet();
+        Map<String, List<Long>> processed = new ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger node = new AtomicInteger();
+        race(4, () -> {
+            JdbcInbox me = node("node-" + node.incrementAndGet());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (done.get() < keys * perKey && System.nanoTime() < deadline) {
+                for (InboxItem item : me.claim("cliengo", 3, LEASE)) {
+                    if (!busyKeys.add(item.orderingKey())) {
+                        overlaps.incrementAndGet();
+                    }
+                    processed.computeIfAbsent(item.orderingKey(), k -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(item.id());
+                    busyKeys.remove(item.orderingKey());
+                    assertThat(me.complete(item.id())).isTrue();
+                    done.incrementAndGet();
+                }
+            }
+            return null;
+        });
+
+        assertThat(overlaps).hasValue(0);
+        assertThat(done).hasValue(keys * perKey);
+        processed.forEach((key, ids) -> assertThat(ids).as(key).hasSize(perKey).isSorted());
+        assertThat(inbox.backlog()).isEmpty();
+    }
+
+    // --- support ---
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        private volatile Instant now = Instant.parse("2025-06-01T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(90, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void rawUpdate(String sql, Instant at, long id) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+}
