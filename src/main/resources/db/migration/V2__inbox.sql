@@ -1,5 +1,4 @@
--- ghl-sync state store, version 3: what the inbox needs beyond version 1's table.
--- (Version 2 is left to the dead letters; Flyway applies scripts in version order and tolerates the gap.)
+-- ghl-sync state store, version 2: what the inbox needs beyond version 1's table.
 
 -- Why an item was last put back for a retry, or why it failed: an operator reading the inbox sees the cause without
 -- the logs. Bounded, as a message, never the payload.

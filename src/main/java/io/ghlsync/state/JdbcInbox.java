@@ -156,11 +156,29 @@ public final class JdbcInbox implements Inbox {
             ps.setString(2, item.eventId());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    return new Acceptance(rs.getLong(1), true);
+                    long id = rs.getLong(1);
+                    return new Acceptance(id, !reopenIfFailed(c, id, item, now));
                 }
             }
         }
         throw new SQLException("inbox item " + item.source() + "/" + item.eventId() + " was neither inserted nor found");
+    }
+
+    /**
+     * A delivery of an event whose item failed (its dead letter replayed, or the source sending it again) gives the
+     * item another run with the new payload; a finished or running item stays as it is, which keeps redeliveries
+     * idempotent.
+     */
+    private static boolean reopenIfFailed(Connection c, long id, NewItem item, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET state = 'pending', attempts = 0,"
+                + " next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, last_error = NULL, payload = ?,"
+                + " headers = ?, updated_at = ? WHERE id = ? AND state = 'failed'")) {
+            ps.setString(1, item.payload());
+            ps.setString(2, item.headers().isEmpty() ? null : toJson(item.headers()));
+            ps.setObject(3, at(now));
+            ps.setLong(4, id);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     @Override

@@ -106,6 +106,26 @@ abstract class InboxStoreSuite {
     }
 
     @Test
+    void aFailedItemDeliveredAgainRunsAgainWhileAFinishedOneStaysFinished() {
+        long failed = accept("ev-failed", "k1").id();
+        long done = accept("ev-done", "k2").id();
+        assertThat(claimedEvents(inbox, 10)).containsExactlyInAnyOrder("ev-failed", "ev-done");
+        inbox.fail(failed, "handed to the dead letters");
+        inbox.complete(done);
+
+        // the dead letter's replay (or the source) delivers the same event again, with a corrected payload
+        Inbox.Acceptance replay = inbox.accept("cliengo", "lead.updated", "ev-failed", "k1", "{\"fixed\":true}", Map.of());
+        Inbox.Acceptance redelivery = accept("ev-done", "k2");
+
+        assertThat(replay).isEqualTo(new Inbox.Acceptance(failed, false));
+        assertThat(inbox.find(failed).orElseThrow().state()).isEqualTo(InboxState.PENDING);
+        assertThat(inbox.find(failed).orElseThrow().payload()).isEqualTo("{\"fixed\":true}");
+        assertThat(redelivery).isEqualTo(new Inbox.Acceptance(done, true));
+        assertThat(inbox.find(done).orElseThrow().state()).isEqualTo(InboxState.DONE);
+        assertThat(claimedEvents(inbox, 10)).containsExactly("ev-failed");
+    }
+
+    @Test
     void itemsWithoutEventIdNeverCollide() {
         Inbox.Acceptance a = inbox.accept("cliengo", null, null, "k", "{}", null);
         Inbox.Acceptance b = inbox.accept("cliengo", null, null, "k", "{}", null);
