@@ -110,6 +110,12 @@ public final class DeadLetterRecorder implements Processor {
         }
         String uri = route.getEndpoint().getEndpointUri();
         String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
+        if ("inbox".equals(scheme)) {
+            // Back into the same inbox, without the consumer's polling options: the kept CamelInbox* headers name the
+            // failed item, which the inbox then runs again (see JdbcInbox#accept).
+            String source = uri.substring("inbox:".length()).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
+            return "inbox:" + source;
+        }
         return REPLAYABLE_SCHEMES.contains(scheme) ? uri : null;
     }
 

@@ -1,6 +1,7 @@
 package io.ghlsync.operations;
 
 import io.ghlsync.ghl.GhlConstants;
+import io.ghlsync.intake.InboxConstants;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,8 +21,9 @@ final class KeptHeaders {
             "(?i).*(authori[sz]ation|token|secret|passw|api[-_.]?key|cookie|signature|credential|session|bearer|private).*");
     private static final Set<String> TRANSPORT = Set.of("host", "content-length", "connection", "accept",
             "accept-encoding", "transfer-encoding", "user-agent", "expect", "keep-alive", "te", "upgrade");
-    /** The only Camel header a replay needs: which GHL location the record is for. */
-    private static final Set<String> CAMEL_KEPT = Set.of(GhlConstants.LOCATION_ID);
+    /** The Camel headers a replay needs: which GHL location the record is for, and which inbox item it came from. */
+    private static final Set<String> CAMEL_KEPT = Set.of(GhlConstants.LOCATION_ID, InboxConstants.EVENT_ID,
+            InboxConstants.EVENT_TYPE, InboxConstants.ORDERING_KEY);
     private static final int MAX_VALUE = 1024;
 
     private KeptHeaders() {
