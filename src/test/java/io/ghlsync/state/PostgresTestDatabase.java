@@ -14,9 +14,9 @@ import java.util.UUID;
  * PostgreSQL at 127.0.0.1:5432, database {@code test} (override with {@code -Dghlsync.test.postgres.url=...}), each
  * test in a schema of its own that is dropped afterwards, so runs side by side never see each other's rows.
  */
-final class PostgresTestDatabase implements SuiteDatabase {
+public final class PostgresTestDatabase implements SuiteDatabase {
 
-    static final String URL = System.getProperty("ghlsync.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String URL = System.getProperty("ghlsync.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
 
     private static String user;
     private static String unreachable;
@@ -24,7 +24,7 @@ final class PostgresTestDatabase implements SuiteDatabase {
     private final String schema = "ghlsync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
     /** Null when PostgreSQL answers; otherwise why not, for the skip message. Tried once per run. */
-    static synchronized String whyUnreachable() {
+    public static synchronized String whyUnreachable() {
         if (user != null) {
             return null;
         }
@@ -56,14 +56,22 @@ final class PostgresTestDatabase implements SuiteDatabase {
         return url + (url.contains("?") ? "&" : "?") + "connectTimeout=3&loginTimeout=3";
     }
 
-    PostgresTestDatabase() {
+    public PostgresTestDatabase() {
         execute("CREATE SCHEMA " + schema);
     }
 
     @Override
     public StateDatabase open() {
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return StateDatabase.connect(url, user, null);
+        return StateDatabase.connect(jdbcUrl(), user, null);
+    }
+
+    /** This database's own schema, for settings such as GHLSYNC_DB_URL. */
+    public String jdbcUrl() {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    public String user() {
+        return user;
     }
 
     @Override

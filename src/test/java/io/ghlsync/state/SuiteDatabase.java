@@ -1,7 +1,7 @@
 package io.ghlsync.state;
 
 /** One database the state store suite runs on: it can be opened again (to test what survives) and thrown away. */
-interface SuiteDatabase {
+public interface SuiteDatabase {
 
     /** Opens the store on this database; a second call after closing the first sees the same data. */
     StateDatabase open();
