@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
 import io.ghlsync.sandbox.SandboxServer;
+import io.ghlsync.state.StateDatabase;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,8 @@ import java.util.Base64;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine as camel-main assembles it (GhlSyncConfiguration, the shipped routes/ folder, its HTTP server on a free
@@ -57,8 +61,33 @@ abstract class EngineTestSupport extends CamelMainTestSupport {
         sandbox.close();
     }
 
+    private final OnPostgres postgres = new OnPostgres();
+
+    /** True in the PostgreSQL variant of a test: the same test, the engine's state in PostgreSQL. */
+    protected boolean onPostgres() {
+        return false;
+    }
+
+    @AfterEach
+    void dropPostgresSchema() {
+        if (onPostgres()) {
+            assertThat(context.getRegistry().lookupByNameAndType("stateDatabase", StateDatabase.class).isEmbedded())
+                    .as("the engine ran on PostgreSQL").isFalse();
+            context.stop(); // before the schema goes: an inbox consumer would poll a dropped table
+            postgres.drop();
+        }
+    }
+
     /** The engine's settings; subclasses change the admin ones. */
     protected Settings settings() {
+        if (onPostgres()) {
+            OnPostgres.require();
+            return postgres.apply(engineSettings());
+        }
+        return engineSettings();
+    }
+
+    private Settings engineSettings() {
         return Settings.load()
                 .override("ghl.base-url", sandbox.ghlBaseUrl())
                 .override("ghl.location-id", "sandbox-location")
