@@ -5,7 +5,10 @@ import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
+import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.Operations;
+import io.ghlsync.state.DeadLetters;
+import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
@@ -40,7 +43,8 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
-        Operations.bind(camelContext, database, settings);
+        DeadLetters deadLetters = Operations.bind(camelContext, database, settings);
+        camelContext.addService(new EngineMetrics(camelContext, JdbcInbox.on(database), deadLetters));
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", new GhlLocationSettings(settings).locationIds().get(0)));

@@ -29,6 +29,7 @@ final class StartupBanner extends MainListenerSupport {
                 ? "  ghl-sync is running in SANDBOX MODE: nothing here touches a real GHL, Cliengo or Clientjoy account.\n"
                 : "  ghl-sync is running against " + settings.get("ghl.base-url", "GHL") + "\n");
         banner.append("  health         ").append(app).append("/observe/health\n");
+        banner.append("  metrics        ").append(app).append("/observe/metrics  (Prometheus)\n");
         banner.append("  admin API      ").append(app).append("/admin/dead-letters")
                 .append(sandbox ? "  (open: sandbox)\n" : "  (HTTP Basic: GHLSYNC_ADMIN_USER / GHLSYNC_ADMIN_PASSWORD)\n");
         banner.append("  routes         ").append(settings.get("camel.main.routes-include-pattern", "file:routes/*.yaml")).append('\n');

@@ -10,9 +10,14 @@ import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -40,13 +45,18 @@ class GhlSyncApplicationTest extends CamelMainTestSupport {
         sandbox.close();
     }
 
+    @BeforeEach
+    void countAfresh() {
+        sandbox.ghl().resetStats();
+    }
+
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
         // the admin API's routes need the HTTP server: on a free port, so a running engine does not collide
         p.setProperty("camel.server.enabled", "true");
-        p.setProperty("camel.server.port", String.valueOf(freePort()));
-        p.setProperty("camel.management.enabled", "false");
+        p.setProperty("camel.server.port", String.valueOf(port));
+        p.setProperty("camel.management.port", String.valueOf(port));
         return p;
     }
 
@@ -61,6 +71,8 @@ class GhlSyncApplicationTest extends CamelMainTestSupport {
         configuration.addConfiguration(new GhlSyncConfiguration(settings));
         configuration.withRoutesIncludePattern("file:routes/*.yaml");
     }
+
+    private static final int port = freePort();
 
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -87,6 +99,25 @@ class GhlSyncApplicationTest extends CamelMainTestSupport {
         assertThat(answer.getException()).isNull();
         assertThat(answer.getMessage().getHeader(GhlConstants.STATUS_CODE)).isEqualTo(200);
         assertThat(sandbox.ghl().ledger().requests("sandbox-location", "upsert-contact")).isEqualTo(1);
+    }
+
+    @Test
+    void healthAndMetricsShowEachLocationsCallsAndTheOpenDeadLetters() throws Exception {
+        template.send("ghl:upsert-contact", e -> e.getMessage().setBody(Map.of("email", "metrics@example.com")));
+        HttpClient http = HttpClient.newHttpClient();
+
+        String health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(health).contains("\"UP\"");
+        assertThat(metrics).contains("ghl_requests_total{location=\"sandbox-location\"} 1.0")
+                .contains("ghl_rate_limited_total{location=\"sandbox-location\"} 0.0")
+                .contains("ghl_rate_budget_daily_remaining{location=\"sandbox-location\"}")
+                .contains("ghlsync_dead_letters_open 0.0")
+                .contains("ghlsync_inbox_backlog 0.0")
+                .contains("camel_exchanges_total");
     }
 
     @Test
