@@ -32,7 +32,7 @@ class GhlRetryPolicyTest extends CamelTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
-        p.setProperty("ghl.retry.max-redeliveries", "3");
+        p.setProperty("ghl.retry.max-redeliveries", "4");
         p.setProperty("ghl.retry.initial-delay-ms", "200");
         p.setProperty("ghl.retry.max-delay-ms", "5000");
         return p;
@@ -79,19 +79,22 @@ class GhlRetryPolicyTest extends CamelTestSupport {
     @Test
     void serverErrorsAreRetriedWithGrowingDelaysUntilSuccess() throws Exception {
         scriptGhl(ScriptedGhlServer.Answer.of(503, "{\"message\":\"down\"}"),
-                ScriptedGhlServer.Answer.of(502, "{\"message\":\"bad gateway\"}"));
+                ScriptedGhlServer.Answer.of(502, "{\"message\":\"bad gateway\"}"),
+                ScriptedGhlServer.Answer.of(503, "{\"message\":\"down\"}"),
+                ScriptedGhlServer.Answer.of(500, "{\"message\":\"boom\"}"));
         Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "a@example.com")));
 
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(Map.class)).containsKey("contact");
         List<Long> at = ghl.arrivals();
-        assertThat(at).hasSize(3);
+        assertThat(at).hasSize(5);
         long first = TimeUnit.NANOSECONDS.toMillis(at.get(1) - at.get(0));
-        long second = TimeUnit.NANOSECONDS.toMillis(at.get(2) - at.get(1));
-        // 200 ms ±25% jitter, then twice that ±25%: at least 150 ms, then at least 300 ms, which a fixed delay of
-        // 200 ms ±25% can never reach. (Only lower bounds: a loaded machine may add delay, never remove it.)
+        long fourth = TimeUnit.NANOSECONDS.toMillis(at.get(4) - at.get(3));
+        // Camel doubles the previous (jittered) delay and jitters again by up to 25%: the first wait is at least
+        // 200 × 0.75 = 150 ms, the fourth at least 200 × 8 × 0.75^4 ≈ 506 ms, which a fixed 200 ms ±25% never reaches.
+        // Only lower bounds: a loaded machine may add delay, never remove it.
         assertThat(first).isGreaterThanOrEqualTo(150L);
-        assertThat(second).isGreaterThanOrEqualTo(300L);
+        assertThat(fourth).isGreaterThanOrEqualTo(500L);
     }
 
     @Test
@@ -122,11 +125,11 @@ class GhlRetryPolicyTest extends CamelTestSupport {
     @Test
     void retriesStopAfterTheConfiguredNumberAndTheLastErrorIsKept() throws Exception {
         ScriptedGhlServer.Answer down = ScriptedGhlServer.Answer.of(500, "{\"message\":\"boom\"}");
-        scriptGhl(down, down, down, down, down);
+        scriptGhl(down, down, down, down, down, down);
         Exchange done = template.send("direct:upsert", e -> e.getMessage().setBody(Map.of("email", "a@example.com")));
 
         assertThat(done.getProperty(Exchange.EXCEPTION_CAUGHT)).isInstanceOf(GhlServerErrorException.class);
         assertThat(getMockEndpoint("mock:dead-letters").getReceivedCounter()).isEqualTo(1);
-        assertThat(ghl.arrivals()).hasSize(4); // the first attempt and three redeliveries
+        assertThat(ghl.arrivals()).hasSize(5); // the first attempt and four redeliveries
     }
 }
