@@ -6,6 +6,7 @@ import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.Operations;
+import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
@@ -16,7 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** Wires the engine's beans into camel-main: the state database, the ghl component with its locations, the mappings. */
+/**
+ * Wires the engine's beans into camel-main: the state database, the ghl component with its locations, the webhook
+ * verifiers, the mappings.
+ */
 public class GhlSyncConfiguration implements CamelConfiguration {
 
     private final Settings settings;
@@ -41,6 +45,7 @@ public class GhlSyncConfiguration implements CamelConfiguration {
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
         Operations.bind(camelContext, database, settings);
+        camelContext.getRegistry().bind("cliengoWebhookVerifier", CliengoWebhookVerifier.from(settings));
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", new GhlLocationSettings(settings).locationIds().get(0)));
