@@ -7,6 +7,7 @@ import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.Operations;
+import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
@@ -19,7 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** Wires the engine's beans into camel-main: the state database, the ghl component with its locations, the mappings. */
+/**
+ * Wires the engine's beans into camel-main: the state database, the ghl component with its locations, the webhook
+ * verifiers, the mappings.
+ */
 public class GhlSyncConfiguration implements CamelConfiguration {
 
     private final Settings settings;
@@ -45,6 +49,7 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
         DeadLetters deadLetters = Operations.bind(camelContext, database, settings);
         camelContext.addService(new EngineMetrics(camelContext, JdbcInbox.on(database), deadLetters));
+        camelContext.getRegistry().bind("cliengoWebhookVerifier", CliengoWebhookVerifier.from(settings));
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", new GhlLocationSettings(settings).locationIds().get(0)));

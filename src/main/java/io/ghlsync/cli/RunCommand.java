@@ -30,6 +30,9 @@ public class RunCommand implements Callable<Integer> {
                 sandboxServer = new SandboxServer(port).start();
                 // In sandbox mode the engine always talks to the sandbox, whatever GHL_* says.
                 SandboxDefaults.apply(settings, sandboxServer.port()).override("ghlsync.sandbox", "true");
+                // the Cliengo sandbox posts its signed events to this engine's receiver
+                sandboxServer.cliengo().webhookUrl("http://localhost:" + settings.get("camel.server.port", "8080")
+                        + "/webhooks/cliengo");
             }
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code sandbox}: only the sandbox servers, in their own process, so the engine can be killed and restarted beside them. */
-@Command(name = "sandbox", description = "Run only the sandbox servers (GHL under /ghl) until stopped.")
+@Command(name = "sandbox", description = "Run only the sandbox servers (GHL under /ghl, Cliengo under /cliengo) until stopped.")
 public class SandboxCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +30,8 @@ public class SandboxCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sandbox-shutdown"));
         spec.commandLine().getOut().println("ghl-sync sandbox: GHL at http://localhost:" + server.port() + "/ghl"
-                + " (location " + SandboxDefaults.LOCATION_ID + ", token " + SandboxDefaults.TOKEN + ")");
+                + " (location " + SandboxDefaults.LOCATION_ID + ", token " + SandboxDefaults.TOKEN + "); Cliengo at http://localhost:"
+                + server.port() + "/cliengo (X-Api-Key " + SandboxDefaults.CLIENGO_API_KEY + ")");
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -9,6 +9,8 @@ final class SandboxDefaults {
     static final int PORT = 8099;
     static final String LOCATION_ID = "sandbox-location";
     static final String TOKEN = "sandbox-token";
+    static final String CLIENGO_API_KEY = "sandbox-cliengo-key";
+    static final String CLIENGO_WEBHOOK_SECRET = "sandbox-cliengo-secret";
 
     private SandboxDefaults() {
     }
@@ -24,7 +26,10 @@ final class SandboxDefaults {
     static Settings apply(Settings settings, int port) {
         return settings.override("ghl.base-url", "http://localhost:" + port + "/ghl")
                 .override("ghl.location-id", LOCATION_ID)
-                .override("ghl.token", TOKEN);
+                .override("ghl.token", TOKEN)
+                .override("cliengo.base-url", "http://localhost:" + port + "/cliengo")
+                .override("cliengo.api-key", CLIENGO_API_KEY)
+                .override("cliengo.webhook-secret", CLIENGO_WEBHOOK_SECRET);
     }
 
     static int port(Settings settings) {

@@ -1,5 +1,6 @@
 package io.ghlsync.sandbox;
 
+import io.ghlsync.sandbox.cliengo.CliengoSandbox;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -13,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local HTTP server of the sandbox: GHL under {@code /ghl} (controls under {@code /_sandbox/ghl}), and any other
- * {@link SandboxApp} added before {@link #start()}. Used in-process by tests and by the {@code sandbox}/{@code run} commands.
+ * The local HTTP server of the sandbox: GHL under {@code /ghl} (controls under {@code /_sandbox/ghl}), Cliengo under
+ * {@code /cliengo} (controls under {@code /_sandbox/cliengo}), and any other {@link SandboxApp} added before {@link #start()}. Used in-process by tests and by the {@code sandbox}/{@code run} commands.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class SandboxServer implements AutoCloseable {
     private final int requestedPort;
     private final String host;
     private final GhlSandbox ghl;
+    private final CliengoSandbox cliengo = new CliengoSandbox();
     private final List<SandboxApp> apps = new CopyOnWriteArrayList<>();
     private final List<HttpServer> servers = new ArrayList<>();
     private Vertx vertx;
@@ -53,6 +55,7 @@ public final class SandboxServer implements AutoCloseable {
         this.host = host;
         this.ghl = ghl;
         apps.add(ghl);
+        apps.add(cliengo);
     }
 
     /** Adds another look-alike (Cliengo, Clientjoy); must be called before {@link #start()}. */
@@ -131,6 +134,15 @@ public final class SandboxServer implements AutoCloseable {
 
     public GhlSandbox ghl() {
         return ghl;
+    }
+
+    /** The Cliengo base URL clients use, e.g. {@code http://localhost:8099/cliengo}. */
+    public String cliengoBaseUrl() {
+        return baseUrl() + "/cliengo";
+    }
+
+    public CliengoSandbox cliengo() {
+        return cliengo;
     }
 
     @Override
