@@ -28,6 +28,7 @@ final class StartupBanner extends MainListenerSupport {
         banner.append(sandbox
                 ? "  ghl-sync is running in SANDBOX MODE: nothing here touches a real GHL, Cliengo or Clientjoy account.\n"
                 : "  ghl-sync is running against " + settings.get("ghl.base-url", "GHL") + "\n");
+        banner.append("  webhooks       ").append(app).append("/webhooks/cliengo  (signed: X-Cliengo-Signature)\n");
         banner.append("  health         ").append(app).append("/observe/health\n");
         banner.append("  metrics        ").append(app).append("/observe/metrics  (Prometheus)\n");
         banner.append("  admin API      ").append(app).append("/admin/dead-letters")
@@ -37,7 +38,9 @@ final class StartupBanner extends MainListenerSupport {
         if (sandbox) {
             banner.append("  sandbox GHL    http://localhost:").append(sandboxPort).append("/ghl")
                     .append("  (location sandbox-location, token sandbox-token)\n");
-            banner.append("  sandbox admin  http://localhost:").append(sandboxPort).append("/_sandbox/ghl/\n");
+            banner.append("  sandbox Cliengo http://localhost:").append(sandboxPort).append("/cliengo")
+                    .append("  (API key sandbox-cliengo-key, webhooks signed with sandbox-cliengo-secret)\n");
+            banner.append("  sandbox admin  http://localhost:").append(sandboxPort).append("/_sandbox/ghl/, /_sandbox/cliengo/\n");
         }
         out.println(banner);
         out.flush();
