@@ -7,7 +7,9 @@ import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.Operations;
+import io.ghlsync.sources.cliengo.ActivityLinks;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
+import io.ghlsync.sources.cliengo.LeadLinks;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
@@ -50,9 +52,13 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         DeadLetters deadLetters = Operations.bind(camelContext, database, settings);
         camelContext.addService(new EngineMetrics(camelContext, JdbcInbox.on(database), deadLetters));
         camelContext.getRegistry().bind("cliengoWebhookVerifier", CliengoWebhookVerifier.from(settings));
+        String defaultLocationId = new GhlLocationSettings(settings).locationIds().get(0);
+        // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
+        camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));
+        camelContext.getRegistry().bind("activityLinks", new ActivityLinks(database.links(), defaultLocationId));
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
-                Map.of("locationId", new GhlLocationSettings(settings).locationIds().get(0)));
+                Map.of("locationId", defaultLocationId));
     }
 
     /** The ghl component with every configured location; also used by the commands that call GHL directly. */

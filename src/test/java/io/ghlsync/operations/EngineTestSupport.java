@@ -35,20 +35,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The engine as camel-main assembles it (GhlSyncConfiguration, the shipped routes/ folder, its HTTP server on a free
  * port), pointed at the sandbox, with a database and a copy of the mappings of its own. Subclasses add routes and
- * choose the admin settings; {@link #http} talks to the admin API over real HTTP.
+ * choose the admin settings; {@link #http} talks to the admin API over real HTTP. Public so that each source's flow
+ * tests (e.g. io.ghlsync.sources.cliengo) run on the same engine.
  */
-abstract class EngineTestSupport extends CamelMainTestSupport {
+public abstract class EngineTestSupport extends CamelMainTestSupport {
 
     static final String USER = "ops";
     static final String PASSWORD = "correct horse battery";
-    static final ObjectMapper JSON = new ObjectMapper();
+    protected static final ObjectMapper JSON = new ObjectMapper();
 
-    static SandboxServer sandbox;
+    protected static SandboxServer sandbox;
 
     @TempDir
     Path work;
 
-    static final int port = freePort();
+    protected static final int port = freePort();
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -128,7 +129,7 @@ abstract class EngineTestSupport extends CamelMainTestSupport {
     }
 
     /** A copy of the shipped mappings, which a test may edit (to fix a mapping, then replay). */
-    Path mappings() {
+    protected Path mappings() {
         Path copy = work.resolve("mappings");
         if (!Files.isDirectory(copy)) {
             try (Stream<Path> files = Files.list(Path.of("mappings"))) {
@@ -143,11 +144,11 @@ abstract class EngineTestSupport extends CamelMainTestSupport {
         return copy;
     }
 
-    record Answer(int status, JsonNode json, HttpResponse<String> raw) {
+    protected record Answer(int status, JsonNode json, HttpResponse<String> raw) {
     }
 
     /** A request to the admin API with the right credentials. */
-    Answer http(String method, String pathAndQuery) {
+    protected Answer http(String method, String pathAndQuery) {
         return http(method, pathAndQuery, USER, PASSWORD);
     }
 
@@ -176,7 +177,7 @@ abstract class EngineTestSupport extends CamelMainTestSupport {
     }
 
     /** Polls until the condition holds or the deadline passes (no fixed sleeps). */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

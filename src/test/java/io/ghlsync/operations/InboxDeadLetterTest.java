@@ -23,6 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InboxDeadLetterTest extends EngineTestSupport {
 
+    /** This test brings its own consumer of inbox:cliengo; the shipped flow would compete with it for the items. */
+    @Override
+    protected java.util.Properties useOverridePropertiesWithPropertiesComponent() {
+        java.util.Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("cliengo.to-ghl.enabled", "false");
+        return p;
+    }
+
     @Override
     protected RoutesBuilder testRoutes() {
         return new RouteBuilder() {
