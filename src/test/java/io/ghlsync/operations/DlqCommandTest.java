@@ -1,6 +1,7 @@
 package io.ghlsync.operations;
 
-import io.ghlsync.GhlSync;
+import io.ghlsync.cli.CommandRun;
+
 import io.ghlsync.ghl.GhlApiException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -8,17 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dlq list|show|replay|discard} against a running engine's admin API: output and exit codes. */
 class DlqCommandTest extends EngineTestSupport {
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Override
     protected RoutesBuilder testRoutes() {
@@ -47,29 +42,13 @@ class DlqCommandTest extends EngineTestSupport {
         System.clearProperty("ghlsync.admin.password");
     }
 
-    private Run dlq(String... args) {
+    private CommandRun dlq(String... args) {
         String[] full = new String[args.length + 3];
         full[0] = "dlq";
         System.arraycopy(args, 0, full, 1, args.length);
         full[args.length + 1] = "--url";
         full[args.length + 2] = "http://127.0.0.1:" + port;
-        return run(full);
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = GhlSync.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CommandRun.of(full);
     }
 
     private static String lastLine(String text) {
@@ -87,52 +66,52 @@ class DlqCommandTest extends EngineTestSupport {
     void listShowReplayAndDiscardSucceedWithExitZero() {
         long id = deadLetter("{\"id\": \"cj-1\", \"phone\": \"refuse\"}");
 
-        Run list = dlq("list");
+        CommandRun list = dlq("list");
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("ID").contains("clientjoy-clients-to-ghl").contains("GhlApiException").contains("422")
                 .contains("1 of 1 shown");
 
-        Run show = dlq("show", String.valueOf(id));
+        CommandRun show = dlq("show", String.valueOf(id));
         assertThat(show.exitCode()).isZero();
         assertThat(show.out()).contains("\"sourceRecord\"").contains("cj-1");
 
-        Run failedAgain = dlq("replay", String.valueOf(id));
+        CommandRun failedAgain = dlq("replay", String.valueOf(id));
         assertThat(failedAgain.exitCode()).as("the cause is not fixed").isEqualTo(1);
         // in this JVM the engine's own log shares stderr: the command's reason is its last line
         assertThat(lastLine(failedAgain.err())).startsWith("ghl-sync: dlq: HTTP 422: upsert-contact failed with HTTP 422");
 
-        Run discarded = dlq("discard", String.valueOf(id));
+        CommandRun discarded = dlq("discard", String.valueOf(id));
         assertThat(discarded.exitCode()).as(discarded.err()).isZero();
         assertThat(dlq("list").out()).contains("0 of 0 shown");
 
         long other = deadLetter("{\"id\": \"cj-2\", \"phone\": \"+5491122223333\"}");
         assertThat(other).as("went through: no new letter").isEqualTo(id);
         deadLetter("{\"id\": \"cj-3\", \"phone\": \"refuse\"}");
-        Run all = dlq("discard", "--all");
+        CommandRun all = dlq("discard", "--all");
         assertThat(all.exitCode()).isZero();
         assertThat(all.out()).contains("\"discarded\" : 1");
     }
 
     @Test
     void refusalsExitNonZeroWithOneLineReasons() {
-        Run unknown = dlq("show", "4242");
+        CommandRun unknown = dlq("show", "4242");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(lastLine(unknown.err())).isEqualTo("ghl-sync: dlq: HTTP 404: dead letter 4242 does not exist (id)");
 
-        Run badLimit = dlq("list", "--limit", "-1");
+        CommandRun badLimit = dlq("list", "--limit", "-1");
         assertThat(badLimit.exitCode()).isEqualTo(1);
         assertThat(badLimit.err()).contains("HTTP 400").contains("limit must be a whole number");
 
-        Run noTarget = dlq("replay");
+        CommandRun noTarget = dlq("replay");
         assertThat(noTarget.exitCode()).isEqualTo(2);
         assertThat(noTarget.err()).contains("give one of <id>, --all or filters");
 
         System.setProperty("ghlsync.admin.password", "wrong");
-        Run unauthorized = dlq("list");
+        CommandRun unauthorized = dlq("list");
         assertThat(unauthorized.exitCode()).isEqualTo(1);
         assertThat(unauthorized.err()).contains("HTTP 401");
 
-        Run unreachable = run("dlq", "list", "--url", "http://127.0.0.1:" + freePort());
+        CommandRun unreachable = CommandRun.of("dlq", "list", "--url", "http://127.0.0.1:" + freePort());
         assertThat(unreachable.exitCode()).isEqualTo(1);
         assertThat(unreachable.err().strip()).startsWith("ghl-sync: dlq: engine not reachable at http://127.0.0.1:")
                 .doesNotContain("\n");

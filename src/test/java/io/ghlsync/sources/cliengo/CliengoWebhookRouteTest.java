@@ -1,18 +1,12 @@
 package io.ghlsync.sources.cliengo;
 
+import io.ghlsync.operations.EngineTestSupport;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
-import io.ghlsync.sandbox.SandboxServer;
 import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.state.StateDatabase;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,48 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped route at POST /webhooks/cliengo, in the engine as camel-main assembles it, over real HTTP: a signed
  * event is stored once and answered 202; every kind of bad request is a 4xx with a reason and stores nothing.
  */
-class CliengoWebhookRouteTest extends CamelMainTestSupport {
+class CliengoWebhookRouteTest extends EngineTestSupport {
 
     static final String SECRET = "sandbox-cliengo-secret";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static SandboxServer sandbox;
-    static final int port = freePort();
-
-    @TempDir
-    Path work;
-
     private final HttpClient client = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new SandboxServer(0).start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        p.setProperty("camel.server.enabled", "true");
-        p.setProperty("camel.server.port", String.valueOf(port));
-        p.setProperty("camel.management.enabled", "false");
-        return p;
-    }
-
-    @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        Settings settings = Settings.load()
-                .override("ghl.base-url", sandbox.ghlBaseUrl())
-                .override("ghl.location-id", "sandbox-location")
-                .override("ghl.token", "sandbox-token")
-                .override("ghlsync.db.dir", work.resolve("data").toString())
-                .override("ghlsync.sandbox", "true")
-                .override("cliengo.webhook-secret", SECRET);
-        configuration.addConfiguration(new GhlSyncConfiguration(settings));
-        configuration.withRoutesIncludePattern("file:routes/*.yaml");
+    protected Settings settings() {
+        return super.settings().override("cliengo.webhook-secret", SECRET);
     }
 
     record Answer(int status, JsonNode json) {
