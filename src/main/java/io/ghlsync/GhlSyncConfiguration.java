@@ -10,6 +10,7 @@ import io.ghlsync.operations.Operations;
 import io.ghlsync.sources.cliengo.ActivityLinks;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.sources.cliengo.LeadLinks;
+import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
@@ -52,6 +53,7 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         DeadLetters deadLetters = Operations.bind(camelContext, database, settings);
         camelContext.addService(new EngineMetrics(camelContext, JdbcInbox.on(database), deadLetters));
         camelContext.getRegistry().bind("cliengoWebhookVerifier", CliengoWebhookVerifier.from(settings));
+        camelContext.getRegistry().bind("ghlWebhookVerifier", GhlWebhookVerifier.from(settings));
         String defaultLocationId = new GhlLocationSettings(settings).locationIds().get(0);
         // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));

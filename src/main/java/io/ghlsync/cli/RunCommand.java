@@ -30,9 +30,8 @@ public class RunCommand implements Callable<Integer> {
                 sandboxServer = new SandboxServer(port).start();
                 // In sandbox mode the engine always talks to the sandbox, whatever GHL_* says.
                 SandboxDefaults.apply(settings, sandboxServer.port()).override("ghlsync.sandbox", "true");
-                // the Cliengo sandbox posts its signed events to this engine's receiver
-                sandboxServer.cliengo().webhookUrl("http://localhost:" + settings.get("camel.server.port", "8080")
-                        + "/webhooks/cliengo");
+                // the sandboxes post their signed events to this engine's receivers, which trust the sandbox's keys
+                SandboxDefaults.connectWebhooks(settings, sandboxServer);
             }
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());

@@ -29,6 +29,7 @@ final class StartupBanner extends MainListenerSupport {
                 ? "  ghl-sync is running in SANDBOX MODE: nothing here touches a real GHL, Cliengo or Clientjoy account.\n"
                 : "  ghl-sync is running against " + settings.get("ghl.base-url", "GHL") + "\n");
         banner.append("  webhooks       ").append(app).append("/webhooks/cliengo  (signed: X-Cliengo-Signature)\n");
+        banner.append("                 ").append(app).append("/webhooks/ghl  (signed: X-GHL-Signature or x-wh-signature)\n");
         banner.append("  health         ").append(app).append("/observe/health\n");
         banner.append("  metrics        ").append(app).append("/observe/metrics  (Prometheus)\n");
         banner.append("  admin API      ").append(app).append("/admin/dead-letters")
