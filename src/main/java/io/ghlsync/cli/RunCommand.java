@@ -7,6 +7,8 @@ import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,15 +21,23 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "start the sandbox and run against it even when credentials are configured")
     boolean sandbox;
 
+    @Option(names = "--faults", paramLabel = "SANDBOX:PLAN", description = "in sandbox mode, faults the sandbox injects, e.g."
+            + " ghl:serverError=0.2,seed=7 (repeatable; see docs/sandbox.md; default: sandbox.faults.<name>)")
+    List<String> faults = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load();
         boolean sandboxMode = sandbox || SandboxDefaults.unconfigured(settings);
+        if (!faults.isEmpty() && !sandboxMode) {
+            throw new IllegalArgumentException("--faults needs sandbox mode (run --sandbox, or no GHL credentials)");
+        }
         SandboxServer sandboxServer = null;
         try {
             if (sandboxMode) {
                 int port = SandboxDefaults.port(settings);
                 sandboxServer = new SandboxServer(port).start();
+                SandboxDefaults.applyFaults(settings, sandboxServer, faults);
                 // In sandbox mode the engine always talks to the sandbox, whatever GHL_* says.
                 SandboxDefaults.apply(settings, sandboxServer.port()).override("ghlsync.sandbox", "true");
                 // the sandboxes post their signed events to this engine's receivers, which trust the sandbox's keys
