@@ -1,7 +1,9 @@
 package io.ghlsync.intake;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The step before {@code to: inbox:<source>} on a webhook route: a source's gate checks a request (content type, size,
@@ -24,7 +27,14 @@ import java.util.function.Function;
  */
 public abstract class WebhookGate implements Processor {
 
-    protected static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Refuses duplicate keys: a body whose {@code webhookId} appears twice would mean one thing to this parser and maybe
+     * another to the next one. Jackson's own limits (nesting depth 1000, numbers of 1000 digits) refuse the rest of
+     * the hostile shapes as malformed JSON.
+     */
+    protected static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** What an id may look like: no path separators, quotes, spaces or SQL punctuation to smuggle anywhere downstream. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
     public final void process(Exchange exchange) throws Exception {
@@ -77,6 +87,19 @@ public abstract class WebhookGate implements Processor {
             throw new WebhookRejection(400, field + " is required (a non-empty string)", field);
         }
         return value.asText();
+    }
+
+    /** A required id: a non-empty string of letters, digits, '.', '_', ':' or '-', at most 128 characters. */
+    protected static String requiredId(JsonNode event, String field) {
+        return checkId(requiredText(event, field), field);
+    }
+
+    /** Refuses an id that is not letters, digits, '.', '_', ':' or '-' (at most 128), naming the field. */
+    public static String checkId(String id, String field) {
+        if (!ID.matcher(id).matches()) {
+            throw new WebhookRejection(400, field + " must be 1 to 128 letters, digits, '.', '_', ':' or '-'", field);
+        }
+        return id;
     }
 
     /** The signed date-time {@code value} of {@code field} lies within {@code tolerance} of now, either way. */

@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * The gate of {@code POST /webhooks/cliengo}, before the inbox stores anything: JSON content type (415), size (413),
  * the {@code X-Cliengo-Signature} HMAC-SHA256 over the raw request bytes, compared in constant time (401; no secret
- * or no header also 401: fail closed), then JSON (400), the envelope's eventId, type and leadId (400) and an
+ * or no header also 401: fail closed), then JSON (400), the envelope's eventId, type and leadId (400; ids without path or SQL punctuation) and an
  * {@code occurredAt} within the tolerance either way (400). A refused request is answered here with
  * {@code {"error", "field"?}} and the route stops; an accepted one goes on with the body as the exact text received.
  * Repeated eventIds are not refused here: the inbox answers them 202 with {@code duplicate: true} and stores nothing.
@@ -78,9 +78,9 @@ public final class CliengoWebhookVerifier extends WebhookGate {
             throw new WebhookRejection(401, "invalid signature", SIGNATURE_HEADER);
         }
         JsonNode event = parseObject(raw);
-        requiredText(event, "eventId");
+        requiredId(event, "eventId");
         requiredText(event, "type");
-        requiredText(event, "leadId");
+        requiredId(event, "leadId");
         // occurredAt is signed with the body, so it bounds how long a captured request can be replayed
         requireFresh(requiredText(event, "occurredAt"), "occurredAt", tolerance, clock);
         return new String(raw, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.ghlsync.sources.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ghlsync.intake.WebhookGate;
 import io.ghlsync.intake.WebhookRejection;
 
 /**
@@ -21,13 +22,13 @@ final class GhlEventKey {
                 : type.startsWith("Appointment") ? text(event.path("appointment"), "contactId")
                 : text(event, "contactId");
         if (contactId != null) {
-            return contactId;
+            return WebhookGate.checkId(contactId, type.startsWith("Contact") ? "id" : "contactId");
         }
         String recordId = type.startsWith("Appointment") ? text(event.path("appointment"), "id") : text(event, "id");
         if (recordId == null) {
             throw new WebhookRejection(400, "the event names neither its contact nor its own id", type.startsWith("Contact") ? "id" : "contactId");
         }
-        return kind(type) + ":" + recordId;
+        return kind(type) + ":" + WebhookGate.checkId(recordId, "id");
     }
 
     /** task, note, appointment...: the record kind a type names, lower case ("TaskCreate" -> "task"). */

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * The gate of {@code POST /webhooks/ghl}, before the inbox stores anything: JSON content type (415), size (413), then
  * the signature over the raw request bytes by either GHL scheme — {@code X-GHL-Signature} (Ed25519) or the legacy
  * {@code x-wh-signature} (RSA-SHA256) — failing closed (401) when no header is sent, no key is configured or neither
- * verifies; then JSON (400), the envelope's type, locationId and webhookId (400), and a {@code timestamp} within the
+ * verifies; then JSON (400), the envelope's type, locationId and webhookId (400; ids without path or SQL punctuation), and a {@code timestamp} within the
  * tolerance either way (400). The event's contact becomes the inbox ordering key. Public-key verification involves no
  * secret, so there is nothing for a timing difference to reveal; the JDK's verifiers compare digests in constant time.
  * A repeated webhookId is refused after the inbox, which knows it (routes/ghl-webhooks.camel.yaml).
@@ -82,8 +82,8 @@ public final class GhlWebhookVerifier extends WebhookGate {
         }
         JsonNode event = parseObject(raw);
         requiredText(event, "type");
-        requiredText(event, "locationId");
-        requiredText(event, "webhookId");
+        requiredId(event, "locationId");
+        requiredId(event, "webhookId");
         // timestamp is signed with the body, so it bounds how long a captured request can be replayed; within that
         // window the inbox's record of webhookIds refuses the replay
         requireFresh(requiredText(event, "timestamp"), "timestamp", tolerance, clock);
