@@ -29,6 +29,7 @@ public final class Settings implements Function<String, String> {
             Map.entry("ghlsync.secret-key", "GHLSYNC_SECRET_KEY"),
             Map.entry("ghlsync.admin.user", "GHLSYNC_ADMIN_USER"),
             Map.entry("ghlsync.admin.password", "GHLSYNC_ADMIN_PASSWORD"),
+            Map.entry("ghlsync.hawtio.port", "GHLSYNC_HAWTIO_PORT"),
             Map.entry("cliengo.base-url", "CLIENGO_BASE_URL"),
             Map.entry("cliengo.api-key", "CLIENGO_API_KEY"),
             Map.entry("cliengo.webhook-secret", "CLIENGO_WEBHOOK_SECRET"),
