@@ -6,6 +6,7 @@ import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.AdminAuth;
+import io.ghlsync.operations.EngineHealth;
 import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.HawtioConsole;
 import io.ghlsync.operations.Operations;
@@ -52,6 +53,7 @@ public class GhlSyncConfiguration implements CamelConfiguration {
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
         DeadLetters deadLetters = Operations.bind(camelContext, database, settings);
+        EngineHealth.bind(camelContext, database, deadLetters, settings);
         if (Boolean.parseBoolean(settings.get("ghlsync.hawtio.enabled", "true"))) {
             HawtioConsole hawtio = HawtioConsole.from(settings,
                     camelContext.getRegistry().lookupByNameAndType("adminAuth", AdminAuth.class));
