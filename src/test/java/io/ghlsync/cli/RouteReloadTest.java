@@ -71,7 +71,13 @@ class RouteReloadTest {
         main.setInitialProperties(settings.forCamel());
         main.setOverrideProperties(settings.forCamel());
         main.configure().addConfiguration(new GhlSyncConfiguration(settings));
-        engine = new Thread(main::run, "engine-under-test");
+        engine = new Thread(() -> {
+            try {
+                main.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "engine-under-test");
         engine.start();
         await("the engine started", Duration.ofSeconds(60),
                 () -> main.getCamelContext() != null && main.getCamelContext().isStarted() && route("reload-probe"));
