@@ -66,6 +66,9 @@ class HawtioConsoleTest extends EngineTestSupport {
         JsonNode exec = post("{\"type\":\"exec\",\"mbean\":\"" + route.replace("\"", "\\\"") + "\",\"operation\":\"stop()\"}");
         assertThat(exec.get("status").asInt()).isEqualTo(403);
         assertThat(context.getRouteController().getRouteStatus("dead-letters").isStarted()).as("the route still runs").isTrue();
+        JsonNode dump = post("{\"type\":\"exec\",\"mbean\":\"" + route.replace("\"", "\\\"") + "\",\"operation\":\"dumpRouteAsXml()\"}");
+        assertThat(dump.get("status").asInt()).as("the read-only dump for the route diagram is allowed").isEqualTo(200);
+        assertThat(dump.get("value").asText()).contains("dead-letters");
         JsonNode write = post("{\"type\":\"write\",\"mbean\":\"" + route.replace("\"", "\\\"")
                 + "\",\"attribute\":\"Tracing\",\"value\":true}");
         assertThat(write.get("status").asInt()).isEqualTo(403);

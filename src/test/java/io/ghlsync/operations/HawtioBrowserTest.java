@@ -1,0 +1,108 @@
+package io.ghlsync.operations;
+
+import io.ghlsync.Settings;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hawtio in a real headless Chromium (Debian's chromium and chromedriver, which .ci/run installs): the engine runs
+ * outside sandbox mode, so the browser logs in with the admin credentials, opens the Camel plugin and finds this
+ * application's routes in the tree. The screenshot is written to target/hawtio-camel-routes.png.
+ */
+class HawtioBrowserTest extends EngineTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private WebDriver browser;
+
+    @Override
+    protected Settings settings() {
+        return super.settings().override("ghlsync.hawtio.enabled", "true").override("ghlsync.hawtio.port", "0")
+                .override("ghlsync.hawtio.host", "127.0.0.1");
+    }
+
+    @Override
+    public void configureTest(TestExecutionConfiguration configuration) {
+        super.configureTest(configuration);
+        configuration.withJMX(true); // Hawtio shows Camel through JMX
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
+                        + ".ci/run installs them with apt-get");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void logsInAndFindsThisApplicationsRoutesInTheCamelTree() throws Exception {
+        int hawtioPort = context.getRegistry().lookupByNameAndType("hawtioConsole", HawtioConsole.class).port();
+        String base = "http://127.0.0.1:" + hawtioPort + "/hawtio/";
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(base);
+
+        WebElement password = wait.until(d -> first(d, By.cssSelector("input[type=password]")));
+        WebElement user = first(browser, By.cssSelector("input[type=text], input[type=email], input:not([type])"));
+        assertThat(user).as("the login form has a user field").isNotNull();
+        user.sendKeys(USER);
+        password.sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty() ? null : Boolean.TRUE);
+        browser.get(base + "camel/routes");
+        String route = "cliengo-to-ghl";
+        try {
+            wait.until(d -> d.getPageSource().contains(route) && d.getPageSource().contains("dead-letters") ? Boolean.TRUE : null);
+        } finally {
+            screenshot(Path.of("target", "hawtio-camel-routes.png"));
+        }
+        assertThat(browser.getPageSource()).contains("ghl-sync").contains(route).contains("admin-dead-letters-list");
+    }
+
+    private void screenshot(Path to) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(to.getParent());
+        Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebElement first(WebDriver driver, By by) {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? null : found.get(0);
+    }
+}
