@@ -1,7 +1,5 @@
 package io.ghlsync.operations;
 
-import io.ghlsync.Settings;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,24 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outside sandbox mode, so the browser logs in with the admin credentials, opens the Camel plugin and finds this
  * application's routes in the tree. The screenshot is written to target/hawtio-camel-routes.png.
  */
-class HawtioBrowserTest extends EngineTestSupport {
+class HawtioBrowserTest extends HawtioTestSupport {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private WebDriver browser;
 
-    @Override
-    protected Settings settings() {
-        return super.settings().override("ghlsync.hawtio.enabled", "true").override("ghlsync.hawtio.port", "0")
-                .override("ghlsync.hawtio.host", "127.0.0.1");
-    }
-
-    @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withJMX(true); // Hawtio shows Camel through JMX
-    }
 
     @BeforeEach
     void openBrowser() {
@@ -72,8 +59,7 @@ class HawtioBrowserTest extends EngineTestSupport {
 
     @Test
     void logsInAndFindsThisApplicationsRoutesInTheCamelTree() throws Exception {
-        int hawtioPort = context.getRegistry().lookupByNameAndType("hawtioConsole", HawtioConsole.class).port();
-        String base = "http://127.0.0.1:" + hawtioPort + "/hawtio/";
+        String base = hawtioUrl();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(base);
 

@@ -1,8 +1,6 @@
 package io.ghlsync.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ghlsync.Settings;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,23 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hawtio, served from the war in the engine's JVM: the console page, its Jolokia behind the admin credentials outside
- * sandbox mode, and the restrictive jolokia-access.xml (read only; no exec, no write, no DiagnosticCommand).
+ * sandbox mode, and the restrictive jolokia-access.xml (read only; no write, no exec but the read-only operations the console draws with, no DiagnosticCommand).
  */
-class HawtioConsoleTest extends EngineTestSupport {
+class HawtioConsoleTest extends HawtioTestSupport {
 
     private final HttpClient client = HttpClient.newHttpClient();
-
-    @Override
-    protected Settings settings() {
-        return super.settings().override("ghlsync.hawtio.enabled", "true").override("ghlsync.hawtio.port", "0")
-                .override("ghlsync.hawtio.host", "127.0.0.1");
-    }
-
-    @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withJMX(true); // Hawtio shows Camel through JMX
-    }
 
     @Test
     void theConsolePageIsServed() throws Exception {
@@ -101,8 +87,7 @@ class HawtioConsoleTest extends EngineTestSupport {
     }
 
     private URI uri(String path) {
-        int hawtioPort = context.getRegistry().lookupByNameAndType("hawtioConsole", HawtioConsole.class).port();
-        return URI.create("http://127.0.0.1:" + hawtioPort + path);
+        return URI.create(hawtioUrl() + path.substring("/hawtio/".length()));
     }
 
     static String basic(String user, String password) {
