@@ -51,6 +51,7 @@ class PackagedEngineIT {
     private Path log;
     private int appPort;
     private int sandboxPort;
+    private int hawtioPort;
 
     @BeforeEach
     void startThePackagedJar() throws Exception {
@@ -71,7 +72,8 @@ class PackagedEngineIT {
                 || k.startsWith("CLIENTJOY_"));
         env.put("GHLSYNC_HTTP_PORT", String.valueOf(appPort));
         env.put("GHLSYNC_SANDBOX_PORT", String.valueOf(sandboxPort));
-        env.put("GHLSYNC_HAWTIO_PORT", String.valueOf(freePort()));
+        hawtioPort = freePort();
+        env.put("GHLSYNC_HAWTIO_PORT", String.valueOf(hawtioPort));
         env.put("GHLSYNC_DEMO_INTERVAL_MS", "500");
         engine = builder.start();
     }
@@ -87,6 +89,9 @@ class PackagedEngineIT {
     void startsReadyDeliversADemoLeadAndStopsCleanlyOnSigterm() throws Exception {
         await("the engine is ready", Duration.ofSeconds(120), () -> status("http://127.0.0.1:" + appPort + "/observe/health/ready") == 200);
         assertThat(Files.readString(log)).contains("SANDBOX MODE").contains("/hawtio/");
+        // Hawtio's war travels inside the shaded jar and is served from it (open in sandbox mode)
+        assertThat(status("http://127.0.0.1:" + hawtioPort + "/hawtio/index.html")).isEqualTo(200);
+        assertThat(status("http://127.0.0.1:" + hawtioPort + "/hawtio/jolokia/search/org.apache.camel:type=routes,*")).isEqualTo(200);
 
         // a lead the Cliengo sandbox generated arrives in the GHL sandbox as a contact with the same email
         await("a demo lead reached GHL", Duration.ofSeconds(60), () -> !leadsInGhl().isEmpty());
