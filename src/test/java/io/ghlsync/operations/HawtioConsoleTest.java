@@ -66,6 +66,15 @@ class HawtioConsoleTest extends HawtioTestSupport {
         assertThat(heap.get("status").asInt()).as("reading is allowed").isEqualTo(200);
     }
 
+    @Test
+    void noMBeanAttributeShowsTheTokenOrTheAdminPassword() throws Exception {
+        for (String domain : new String[] {"org.apache.camel", "java.lang", "hawtio"}) {
+            HttpResponse<String> all = get("/hawtio/jolokia/read/" + domain + ":*", basic(USER, PASSWORD));
+            assertThat(all.statusCode()).isEqualTo(200);
+            assertThat(all.body()).as(domain).contains("\"status\":200").doesNotContain("sandbox-token").doesNotContain(PASSWORD);
+        }
+    }
+
     private JsonNode post(String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/hawtio/jolokia/")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(USER, PASSWORD)).header("Content-Type", "application/json")
