@@ -79,6 +79,16 @@ class HawtioBrowserTest extends HawtioTestSupport {
             screenshot(Path.of("target", "hawtio-camel-routes.png"));
         }
         assertThat(browser.getPageSource()).contains("ghl-sync").contains(route).contains("admin-dead-letters-list");
+
+        // the route's diagram, drawn from the YAML route through Camel's read-only dump operations
+        wait.until(d -> first(d, By.xpath("//*[normalize-space(text())='" + route + "']"))).click();
+        wait.until(d -> first(d, By.xpath("//button[normalize-space(.)='Route Diagram'] | //a[normalize-space(.)='Route Diagram']"))).click();
+        try {
+            wait.until(d -> first(d, By.cssSelector(".react-flow__node")));
+        } finally {
+            screenshot(Path.of("target", "hawtio-route-diagram.png"));
+        }
+        assertThat(browser.findElements(By.cssSelector(".react-flow__node")).size()).as("steps drawn").isGreaterThan(2);
     }
 
     private void screenshot(Path to) throws Exception {
