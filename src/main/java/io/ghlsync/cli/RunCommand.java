@@ -2,11 +2,13 @@ package io.ghlsync.cli;
 
 import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
+import io.ghlsync.sandbox.SandboxDemo;
 import io.ghlsync.sandbox.SandboxServer;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,11 +44,19 @@ public class RunCommand implements Callable<Integer> {
                 SandboxDefaults.apply(settings, sandboxServer.port()).override("ghlsync.sandbox", "true");
                 // the sandboxes post their signed events to this engine's receivers, which trust the sandbox's keys
                 SandboxDefaults.connectWebhooks(settings, sandboxServer);
+                // edited route files are reloaded while the demo runs (application.properties: which folder, how)
+                settings.override("camel.main.routes-reload-enabled", "true");
             }
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());
+            // the environment variables and the sandbox's settings win over application.properties, as documented
+            main.setOverrideProperties(settings.forCamel());
             main.configure().addConfiguration(new GhlSyncConfiguration(settings));
             main.addMainListener(new StartupBanner(settings, sandboxMode, sandboxServer == null ? -1 : sandboxServer.port(), System.out));
+            if (sandboxServer != null && Boolean.parseBoolean(settings.get("ghlsync.demo.enabled", "true"))) {
+                main.addMainListener(new DemoActivity(new SandboxDemo(sandboxServer,
+                        Duration.ofMillis(Long.parseLong(settings.get("ghlsync.demo.interval-ms", "3000"))))));
+            }
             main.run();
             return main.getExitCode();
         } finally {

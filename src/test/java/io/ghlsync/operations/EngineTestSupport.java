@@ -102,6 +102,7 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
                 .override("ghlsync.mappings.dir", mappings().toString())
                 .override("ghlsync.mappings.check-interval-ms", "100")
                 .override("ghlsync.sandbox", "false")
+                .override("ghlsync.hawtio.enabled", "false") // its own tests start it on a free port
                 .override("ghlsync.admin.user", USER)
                 .override("ghlsync.admin.password", PASSWORD);
     }
