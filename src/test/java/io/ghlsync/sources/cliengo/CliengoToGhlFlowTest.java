@@ -86,6 +86,46 @@ class CliengoToGhlFlowTest extends EngineTestSupport {
     }
 
     @Test
+    void aTaskIsUpdatedAndCompletedThroughItsLinkAndRemovedTagsLeaveTheContact() {
+        String lead = "{\"id\":\"ld_task_1\",\"name\":\"Mateo Gómez\",\"email\":\"mateo.task@example.com\","
+                + "\"tags\":[\"demo\",\"promo\"]}";
+        String task = "{\"id\":\"tk_task_1\",\"title\":\"Llamar\",\"status\":\"pending\","
+                + "\"dueAt\":\"2030-01-05T15:00:00-03:00\"}";
+        post(event("lead.created", "ld_task_1", "\"lead\":" + lead));
+        String created = event("task.created", "ld_task_1", "\"task\":" + task);
+        post(created);
+        await("the task reached GHL", Duration.ofSeconds(30), () -> done(created));
+        String contactId = link(EntityType.CONTACT, "ld_task_1").orElseThrow().ghlId();
+        String taskId = link(EntityType.TASK, "tk_task_1").orElseThrow().ghlId();
+        long updates = calls("update-task");
+        long completions = calls("update-task-completed");
+
+        String updated = event("task.updated", "ld_task_1", "\"task\":" + task.replace("Llamar", "Llamar otra vez"));
+        post(updated);
+        await("the update reached GHL", Duration.ofSeconds(30), () -> done(updated));
+        assertThat(ghlTask(contactId, taskId).get("title").asText()).isEqualTo("Llamar otra vez");
+        assertThat(calls("update-task") - updates).isEqualTo(1);
+
+        String completed = event("task.completed", "ld_task_1", "\"task\":"
+                + task.replace("Llamar", "Llamar otra vez").replace("pending", "done"));
+        post(completed);
+        // the same completion again (a resend under a new event id) costs nothing
+        String again = event("task.completed", "ld_task_1", "\"task\":"
+                + task.replace("Llamar", "Llamar otra vez").replace("pending", "done"));
+        post(again);
+        await("the completion reached GHL", Duration.ofSeconds(30), () -> done(completed) && done(again));
+        assertThat(ghlTask(contactId, taskId).get("completed").asBoolean()).isTrue();
+        assertThat(calls("update-task-completed") - completions).isEqualTo(1);
+        assertThat(calls("update-task") - updates).as("a completion alone is not a full update").isEqualTo(1);
+
+        String removed = event("tags.removed", "ld_task_1", "\"tags\":[\"Promo\"]");
+        post(removed);
+        await("the removal reached GHL", Duration.ofSeconds(30), () -> done(removed));
+        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("demo", "cliengo");
+    }
+
+    @Test
     void aLeadWithTheEmailOfAnotherLeadIsTheSameContact() {
         int contacts = sandbox.ghl().location(LOCATION).contactCount();
         String first = event("lead.created", "ld_dup_a", "\"lead\":{\"id\":\"ld_dup_a\",\"name\":\"João Silva\","
@@ -161,6 +201,14 @@ class CliengoToGhlFlowTest extends EngineTestSupport {
 
     private static long writes() {
         return WRITES.stream().mapToLong(op -> sandbox.ghl().ledger().requests(LOCATION, op)).sum();
+    }
+
+    private static long calls(String operationId) {
+        return sandbox.ghl().ledger().requests(LOCATION, operationId);
+    }
+
+    private JsonNode ghlTask(String contactId, String taskId) {
+        return ghl("/contacts/" + contactId + "/tasks/" + taskId).get("task");
     }
 
     private StateDatabase database() {
