@@ -9,6 +9,7 @@ import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.Operations;
 import io.ghlsync.sources.cliengo.ActivityLinks;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
+import io.ghlsync.sources.cliengo.LeadEnrichment;
 import io.ghlsync.sources.cliengo.LeadLinks;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.JdbcInbox;
@@ -56,6 +57,9 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));
         camelContext.getRegistry().bind("activityLinks", new ActivityLinks(database.links(), defaultLocationId));
+        camelContext.getRegistry().bind("leadEnrichment", new LeadEnrichment(
+                Boolean.parseBoolean(settings.get("cliengo.enrich.enabled", "true")),
+                Boolean.parseBoolean(settings.get("cliengo.enrich.tags", "false"))));
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", defaultLocationId));

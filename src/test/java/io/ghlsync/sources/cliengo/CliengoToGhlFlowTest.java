@@ -45,7 +45,8 @@ class CliengoToGhlFlowTest extends EngineTestSupport {
 
     @Override
     protected Settings settings() {
-        return super.settings().override("cliengo.webhook-secret", SECRET);
+        // these events name leads the Cliengo sandbox does not hold: no write-back (CliengoEnrichmentTest has it)
+        return super.settings().override("cliengo.webhook-secret", SECRET).override("cliengo.enrich.enabled", "false");
     }
 
     @Test
