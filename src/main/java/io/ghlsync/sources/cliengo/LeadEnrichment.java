@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -40,8 +38,7 @@ public final class LeadEnrichment {
     }
 
     /**
-     * The PATCH body: {@code ghlContactId} when it differs, {@code addTags} with the GHL tags the lead lacks. Also sets
-     * {@code CamelHttpPath} to the lead's path, encoded, so an odd lead id cannot change which URL is called.
+     * The PATCH body: {@code ghlContactId} when it differs, {@code addTags} with the GHL tags the lead lacks.
      */
     public ObjectNode patch(Exchange exchange) {
         JsonNode lead = JSON.valueToTree(exchange.getVariable(LEAD));
@@ -63,9 +60,6 @@ public final class LeadEnrichment {
                 patch.set("addTags", add);
             }
         }
-        String leadId = exchange.getMessage().getHeader(CliengoLinks.LEAD_ID, String.class);
-        exchange.getMessage().setHeader(Exchange.HTTP_PATH,
-                "/" + URLEncoder.encode(leadId, StandardCharsets.UTF_8).replace("+", "%20"));
         return patch;
     }
 }

@@ -1,18 +1,13 @@
 package io.ghlsync.sources.cliengo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ghlsync.Settings;
-import io.ghlsync.operations.EngineTestSupport;
 import io.ghlsync.state.EntityType;
 import io.ghlsync.state.LinkKey;
-import io.ghlsync.state.StateDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the GHL sandbox and the GHL contact id back to the Cliengo sandbox's lead over its API; Cliengo's lead.updated echo
  * of that write-back costs no GHL call.
  */
-class CliengoEnrichmentTest extends EngineTestSupport {
-
-    static final String LOCATION = "sandbox-location";
-
-    @Override
-    protected Settings settings() {
-        return super.settings().override("cliengo.webhook-secret", "sandbox-cliengo-secret");
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.base-url", sandbox.cliengoBaseUrl());
-        p.setProperty("cliengo.api-key", "sandbox-cliengo-key");
-        return p;
-    }
+class CliengoEnrichmentTest extends CliengoEngineTestSupport {
 
     @BeforeEach
     void sendCliengoWebhooksToTheEngine() {
@@ -72,25 +52,6 @@ class CliengoEnrichmentTest extends EngineTestSupport {
     private boolean echoProcessed(String leadId) {
         return sandbox.cliengo().webhookDeliveries().stream()
                 .anyMatch(d -> d.type().equals("lead.updated") && d.leadId().equals(leadId) && d.status() == 202)
-                && inboxSettled();
-    }
-
-    private boolean inboxSettled() {
-        try (var c = database().dataSource().getConnection(); var ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM inbox WHERE source_system = 'cliengo' AND state <> 'done'"); var rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) == 0;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long writes() {
-        return List.of("upsert-contact", "create-contact", "add-tags", "create-note", "create-task", "create-association")
-                .stream().mapToLong(op -> sandbox.ghl().ledger().requests(LOCATION, op)).sum();
-    }
-
-    private StateDatabase database() {
-        return context.getRegistry().lookupByNameAndType("stateDatabase", StateDatabase.class);
+                && settled();
     }
 }
