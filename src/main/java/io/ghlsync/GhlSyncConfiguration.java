@@ -8,6 +8,7 @@ import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.Operations;
 import io.ghlsync.sources.cliengo.ActivityLinks;
+import io.ghlsync.sources.cliengo.CliengoPoll;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.sources.cliengo.ContactTagBatch;
 import io.ghlsync.sources.cliengo.LeadEventBatch;
@@ -23,6 +24,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -69,6 +71,8 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.getRegistry().bind("cliengoContactTags", new ContactTagBatch());
         camelContext.getRegistry().bind("cliengoTagAggregation",
                 DurableAggregations.on(database, "cliengo_tag_additions", recovery, recoveries, "direct:dead-letter"));
+        camelContext.getRegistry().bind("cliengoPoll", new CliengoPoll(database.pollCursors(),
+                Integer.parseInt(settings.get("cliengo.poll.page-size", "100")), Clock.systemUTC()));
         camelContext.getRegistry().bind("leadEnrichment", new LeadEnrichment(
                 Boolean.parseBoolean(settings.get("cliengo.enrich.enabled", "true")),
                 Boolean.parseBoolean(settings.get("cliengo.enrich.tags", "false"))));

@@ -108,6 +108,29 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
         }
     }
 
+    /** Every lead the Cliengo sandbox holds, read page by page through its API. */
+    List<JsonNode> cliengoLeads() {
+        List<JsonNode> leads = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = cliengo("/leads?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("leads").forEach(leads::add);
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText(null);
+        } while (cursor != null);
+        return leads;
+    }
+
+    /** A read from the Cliengo sandbox's API. */
+    JsonNode cliengo(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.cliengoBaseUrl() + path))
+                .header("X-Api-Key", "sandbox-cliengo-key").GET().build();
+        try {
+            return JSON.readTree(send(request).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static long writes() {
         return WRITES.stream().mapToLong(CliengoEngineTestSupport::calls).sum();
     }
