@@ -12,7 +12,7 @@ import org.apache.camel.Exchange;
  * The aggregation strategy of routes/cliengo-to-ghl.camel.yaml: folds the events of one lead, in order, into one
  * batch, so the lead, its tags, notes and tasks cost as few GHL calls as possible. The batch is JSON text (the
  * aggregation repository stores it serialised):
- * <pre>{"leadId", "eventIds": [...], "lead": {...}?, "addTags": [...], "removeTags": [...], "notes": [...], "tasks": [...]}</pre>
+ * <pre>{"batchId", "leadId", "eventIds": [...], "lead": {...}?, "addTags": [...], "removeTags": [...], "notes": [...], "tasks": [...]}</pre>
  * <ul>
  *   <li>{@code lead.created}, {@code lead.updated}, {@code lead.polled}: the latest lead wins (it carries its tags as
  *   they are then); a polled lead also brings its notes and tasks;</li>
@@ -32,16 +32,18 @@ public final class LeadEventBatch implements AggregationStrategy {
     public Exchange aggregate(Exchange batchExchange, Exchange eventExchange) {
         Exchange target = batchExchange == null ? eventExchange : batchExchange;
         JsonNode event = read(eventExchange.getMessage().getBody(String.class));
-        ObjectNode batch = batchExchange == null ? empty(event.path("leadId").asText()) : (ObjectNode) read(
-                batchExchange.getMessage().getBody(String.class));
+        ObjectNode batch = batchExchange == null ? empty(event.path("leadId").asText(), event.path("eventId").asText())
+                : (ObjectNode) read(batchExchange.getMessage().getBody(String.class));
         fold(batch, event);
         target.getMessage().setBody(batch.toString());
         target.getMessage().setHeader(CliengoLinks.LEAD_ID, batch.get("leadId").asText());
         return target;
     }
 
-    static ObjectNode empty(String leadId) {
+    /** A new batch; its id (the id of its first event, which no other batch has) dedupes it when it is stored. */
+    static ObjectNode empty(String leadId, String firstEventId) {
         ObjectNode batch = JSON.createObjectNode();
+        batch.put("batchId", "batch:" + firstEventId);
         batch.put("leadId", leadId);
         batch.putArray("eventIds");
         batch.putArray("addTags");

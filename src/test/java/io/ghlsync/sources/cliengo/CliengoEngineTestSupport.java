@@ -149,7 +149,8 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
 
     /** No event waiting in the inbox and no batch in an aggregator (open, or completed and still being processed). */
     boolean settled() {
-        return count("SELECT COUNT(*) FROM inbox WHERE source_system = 'cliengo' AND state IN ('pending', 'processing')") == 0
+        return count("SELECT COUNT(*) FROM inbox WHERE source_system IN ('cliengo', 'cliengo-batches')"
+                + " AND state IN ('pending', 'processing')") == 0
                 && count("SELECT COUNT(*) FROM cliengo_lead_events") == 0
                 && count("SELECT COUNT(*) FROM cliengo_lead_events_completed") == 0
                 && count("SELECT COUNT(*) FROM cliengo_tag_additions") == 0
