@@ -8,6 +8,8 @@ import io.ghlsync.state.Link;
 import io.ghlsync.state.LinkKey;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,16 +162,31 @@ class CliengoToGhlFlowTest extends CliengoEngineTestSupport {
     }
 
     @Test
-    void aLeadTheMappingRefusesIsADeadLetterWithTheField() {
+    void aLeadTheMappingRefusesIsADeadLetterWithTheFieldAndItsBatchReplaysOnceTheMappingIsFixed() throws Exception {
         long before = writes();
         post(event("lead.created", "ld_poison", "\"lead\":{\"id\":\"ld_poison\",\"name\":\"Bo\","
                 + "\"email\":\"bo.poison@example.com\",\"status\":\"archived\"}"));
+        post(event("note.added", "ld_poison", "\"note\":{\"id\":\"nt_poison\",\"content\":\"Llamar\"}"));
 
-        await("the lead is a dead letter", Duration.ofSeconds(30),
+        await("the batch is a dead letter", Duration.ofSeconds(30),
                 () -> http("GET", "/admin/dead-letters").json().get("total").asLong() == 1);
         JsonNode letter = http("GET", "/admin/dead-letters").json().get("deadLetters").get(0);
-        assertThat(letter.toString()).contains("cliengo-lead").contains("lead_status");
+        assertThat(letter.get("route").asText()).isEqualTo("cliengo-lead");
+        assertThat(letter.get("errorField").asText()).isEqualTo("customFields.lead_status");
+        assertThat(letter.get("errorMessage").asText()).contains("archived");
         assertThat(writes() - before).isZero();
+
+        Path mapping = mappings().resolve("cliengo-lead-to-ghl-contact.yaml");
+        Files.writeString(mapping, Files.readString(mapping).replace("      lost: lost\n", "      lost: lost\n      archived: lost\n"));
+        long id = letter.get("id").asLong();
+        await("the fixed mapping is loaded and the replayed batch reached GHL", Duration.ofSeconds(30), () -> {
+            if (link(EntityType.CONTACT, "ld_poison").isEmpty() && http("GET", "/admin/dead-letters/" + id).json()
+                    .get("status").asText().equalsIgnoreCase("pending")) {
+                http("POST", "/admin/dead-letters/" + id + "/replay");
+            }
+            return link(EntityType.NOTE, "nt_poison").isPresent() && settled();
+        });
+        assertThat(writes() - before).as("create with tags, and the note").isEqualTo(2);
     }
 
     private JsonNode ghlTask(String contactId, String taskId) {
