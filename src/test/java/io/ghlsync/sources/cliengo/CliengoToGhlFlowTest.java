@@ -178,14 +178,16 @@ class CliengoToGhlFlowTest extends CliengoEngineTestSupport {
 
         Path mapping = mappings().resolve("cliengo-lead-to-ghl-contact.yaml");
         Files.writeString(mapping, Files.readString(mapping).replace("      lost: lost\n", "      lost: lost\n      archived: lost\n"));
-        long id = letter.get("id").asLong();
-        await("the fixed mapping is loaded and the replayed batch reached GHL", Duration.ofSeconds(30), () -> {
-            if (link(EntityType.CONTACT, "ld_poison").isEmpty() && http("GET", "/admin/dead-letters/" + id).json()
-                    .get("status").asText().equalsIgnoreCase("pending")) {
-                http("POST", "/admin/dead-letters/" + id + "/replay");
-            }
-            return link(EntityType.NOTE, "nt_poison").isPresent() && settled();
-        });
+        JsonNode poisonLead = JSON.readTree("{\"id\":\"ld_poison\",\"name\":\"Bo\",\"email\":\"bo.poison@example.com\","
+                + "\"status\":\"archived\"}");
+        await("the fixed mapping is loaded", Duration.ofSeconds(20), () -> context.getRegistry()
+                .lookupByNameAndType("mappings", io.ghlsync.mapping.Mappings.class).registry()
+                .apply("cliengo-lead-to-ghl-contact", poisonLead,
+                        io.ghlsync.mapping.MappingContext.of(java.util.Map.of("locationId", LOCATION))).isOk());
+        Answer replay = http("POST", "/admin/dead-letters/" + letter.get("id").asLong() + "/replay");
+        assertThat(replay.status()).as("%s", replay.json()).isEqualTo(200);
+        await("the replayed batch reached GHL", Duration.ofSeconds(30),
+                () -> link(EntityType.NOTE, "nt_poison").isPresent() && settled());
         assertThat(writes() - before).as("create with tags, and the note").isEqualTo(2);
     }
 

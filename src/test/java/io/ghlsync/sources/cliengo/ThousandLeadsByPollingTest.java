@@ -28,7 +28,7 @@ class ThousandLeadsByPollingTest extends ThousandLeadsTestSupport {
         Map<String, Long> before = ledger();
 
         var generated = sandbox.cliengo().generate(LEADS, SEED);
-        await("every lead was polled, written and enriched", Duration.ofSeconds(300),
+        await("every lead was polled, written and enriched", Duration.ofSeconds(600),
                 () -> settled() && cliengoLeads().stream().allMatch(lead -> lead.hasNonNull("ghlContactId")));
 
         assertThat(count("SELECT COUNT(*) FROM dead_letter")).as("dead letters").isZero();

@@ -26,7 +26,7 @@ class ThousandLeadsByWebhookTest extends ThousandLeadsTestSupport {
         assertThat(generated.duplicateEmails()).isGreaterThan(50);
         assertThat(generated.duplicatePhones()).isGreaterThan(20);
         // quiet: no webhook in flight (read before and after, as a batch being written may post a write-back's echo)
-        await("every webhook, and every write-back's echo, was delivered and processed", Duration.ofSeconds(300),
+        await("every webhook, and every write-back's echo, was delivered and processed", Duration.ofSeconds(600),
                 () -> sandbox.cliengo().pendingWebhooks() == 0 && settled() && sandbox.cliengo().pendingWebhooks() == 0);
 
         assertThat(count("SELECT COUNT(*) FROM dead_letter")).as("dead letters").isZero();

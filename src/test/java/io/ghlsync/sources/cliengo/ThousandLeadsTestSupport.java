@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,14 @@ abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
 
     static final int LEADS = 1_000;
     static final long SEED = 5;
+
+    /** The shipped aggregation window (the smaller tests use a shorter one): a lead's events share a batch. */
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("cliengo.aggregate.window-ms", "1500");
+        return p;
+    }
 
     /**
      * One GHL contact per person, every Cliengo lead carrying its contact's id, leads with the same email or phone on
