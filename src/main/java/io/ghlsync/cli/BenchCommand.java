@@ -1,11 +1,14 @@
 package io.ghlsync.cli;
 
+import io.ghlsync.bench.Bench;
+import io.ghlsync.bench.BenchRow;
 import io.ghlsync.bench.MappingBenchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,49 +16,102 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Collection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
- * {@code bench [scenario]}: the benchmarks whose figures are in docs/benchmarks.md. JMH runs them in a forked JVM on
- * one thread; {@code --smoke} only checks that they still run.
+ * {@code bench <scenario>|all}: the benchmarks whose figures are in docs/benchmarks.md, printed as one table. The
+ * end-to-end scenarios (rate, calls, throughput, latency) run the engine as its own JVM against a sandbox over HTTP,
+ * beside a naive baseline; mapping runs JMH. {@code --smoke} runs each tiny, only to show the harness still works.
  */
-@Command(name = "bench", description = "Run a benchmark and print its figures (scenarios: mapping).")
+@Command(name = "bench", description = "Run benchmarks and print their figures as one table "
+        + "(scenarios: rate, calls, throughput, latency, mapping, all).")
 public class BenchCommand implements Callable<Integer> {
+
+    private static final List<String> KNOWN = Stream.concat(Stream.concat(Bench.SCENARIOS.stream(), Stream.of("mapping")),
+            Stream.of("all")).toList();
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", defaultValue = "mapping", paramLabel = "<scenario>", description = "mapping (default)")
+    @Parameters(index = "0", defaultValue = "mapping", paramLabel = "<scenario>",
+            description = "rate, calls, throughput, latency, mapping (default) or all")
     String scenario;
 
-    @Option(names = "--smoke", description = "a run of a few seconds that only shows the benchmark still works")
+    @Option(names = "--smoke", description = "a tiny run (under a minute for all) that only shows the harness still works")
     boolean smoke;
 
     @Option(names = "--mappings-dir", defaultValue = "mappings", description = "the mappings folder (default: mappings)")
     String mappingsDir;
 
+    @Option(names = "--keep", description = "keep the engines' logs and databases (in a temporary folder, printed)")
+    boolean keep;
+
     @Override
     public Integer call() throws Exception {
-        if (!"mapping".equals(scenario)) {
-            throw new ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "'; known: mapping");
+        if (!KNOWN.contains(scenario)) {
+            throw new ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "'; known: "
+                    + String.join(", ", KNOWN));
         }
+        List<BenchRow> rows = new ArrayList<>();
+        Path workDir = Files.createTempDirectory("ghl-sync-bench");
+        boolean done = false;
+        try {
+            if ("all".equals(scenario)) {
+                rows.addAll(Bench.run(Bench.SCENARIOS, smoke, workDir));
+            } else if (!"mapping".equals(scenario)) {
+                rows.addAll(Bench.run(List.of(scenario), smoke, workDir));
+            }
+            if ("all".equals(scenario) || "mapping".equals(scenario)) {
+                rows.addAll(mapping());
+            }
+            done = true;
+        } finally {
+            if (keep || !done) {
+                spec.commandLine().getErr().println("engine logs and databases: " + workDir);
+            } else {
+                delete(workDir);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(BenchRow.table(rows));
+        out.flush();
+        return 0;
+    }
+
+    /** Scenario 6: the Cliengo lead -> GHL contact mapping under JMH, one thread. */
+    private List<BenchRow> mapping() throws Exception {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(MappingBenchmark.class.getName())
                 .param("mappingsDir", mappingsDir)
+                .verbosity(VerboseMode.SILENT)
                 .threads(1)
                 .forks(smoke ? 0 : 1)
                 .warmupIterations(smoke ? 1 : 5).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
                 .measurementIterations(smoke ? 1 : 10).measurementTime(TimeValue.seconds(smoke ? 1 : 2));
-        Collection<RunResult> results = new Runner(options.build()).run();
-        PrintWriter out = spec.commandLine().getOut();
-        for (RunResult result : results) {
+        List<BenchRow> rows = new ArrayList<>();
+        for (RunResult result : new Runner(options.build()).run()) {
             var primary = result.getPrimaryResult();
-            out.printf("%-50s %,12.0f ± %,.0f records/s (1 thread)%n", result.getParams().getBenchmark(), primary.getScore(),
-                    primary.getScoreError());
+            String name = result.getParams().getBenchmark();
+            rows.add(new BenchRow("6 mapping", name.substring(name.lastIndexOf('.') + 1) + " records/s (1 thread, JMH)",
+                    BenchRow.format(primary.getScore()) + " ± " + BenchRow.format(primary.getScoreError()), "-", "-",
+                    ">= 50,000"));
         }
-        out.flush();
-        return 0;
+        return rows;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -2,16 +2,36 @@ package io.ghlsync.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The benchmark harness still runs (a smoke run; figures come from the bench command, see docs/benchmarks.md). */
+/**
+ * The benchmark harness still runs: {@code bench all --smoke} starts a sandbox and an engine JVM, runs every scenario
+ * tiny and prints one table. It checks the table, not speed (figures come from the full run, docs/benchmarks.md).
+ */
 class BenchCommandSmokeTest {
 
+    private static final String NUMBER = "[\\d,]+(\\.\\d+)?";
+
     @Test
-    void theMappingBenchmarkRunsAndReportsRecordsPerSecond() {
-        CommandRun run = CommandRun.of("bench", "--smoke");
+    void everyScenarioRunsAndPrintsItsRowsWithFiguresBesideTheBaseline() {
+        CommandRun run = CommandRun.of("bench", "all", "--smoke");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("MappingBenchmark.cliengoLeadToGhlContact\\s+[\\d,]+ .* records/s");
+        assertThat(run.out()).containsPattern("\\| scenario +\\| measure +\\| ours +\\| baseline +\\| ours/baseline +\\| target +\\|");
+        // scenarios 1 and 2 measure ours and the naive baseline in the same run, and give their ratio
+        for (String measure : List.of("fraction of allowed rate", "429 answers", "calls per new lead with tags and a note",
+                "calls per updated lead", "calls per unchanged lead", "calls for a tag added to 10 contacts", "leads/s, H2")) {
+            assertThat(run.out()).as(measure).containsPattern(Pattern.quote(measure) + "[^|]*\\| " + NUMBER + " +\\| "
+                    + NUMBER + " +\\| (" + NUMBER + "|-) +\\|");
+        }
+        // the naive client makes one call per event: one add-tags call per contact
+        assertThat(run.out()).containsPattern("calls for a tag added to 10 contacts +\\| " + NUMBER + " +\\| 10 +\\|");
+        for (String measure : List.of("p50 ms", "p99 ms", "max ms")) {
+            assertThat(run.out()).as(measure).containsPattern(Pattern.quote(measure) + "[^|]*\\| " + NUMBER + " +\\|");
+        }
+        assertThat(run.out()).containsPattern("cliengoLeadToGhlContact records/s \\(1 thread, JMH\\) +\\| " + NUMBER);
     }
 
     @Test
