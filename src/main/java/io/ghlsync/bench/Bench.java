@@ -3,7 +3,6 @@ package io.ghlsync.bench;
 import io.ghlsync.sandbox.cliengo.CliengoSandbox;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class Bench {
     }
 
     /** Runs these scenarios ({@link #SCENARIOS}) in turn; engines keep their logs and databases under {@code workDir}. */
-    public static List<BenchRow> run(List<String> scenarios, boolean smoke, Path workDir) throws IOException {
+    public static List<BenchRow> run(List<String> scenarios, boolean smoke, Path workDir) throws Exception {
         List<BenchRow> rows = new ArrayList<>();
         try (RigSource rigs = RigSource.of(smoke, workDir)) {
             for (String scenario : scenarios) {

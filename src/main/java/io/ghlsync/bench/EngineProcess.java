@@ -24,6 +24,9 @@ final class EngineProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** HTTP/1.1: the JDK client's default h2c upgrade on a plain-HTTP GET can leave the answer hanging. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private EngineProcess(Process process, int port, Path log) {
         this.process = process;
@@ -86,7 +89,6 @@ final class EngineProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -111,8 +113,8 @@ final class EngineProcess implements AutoCloseable {
 
     /** The engine's Prometheus gauge of events waiting in its inboxes (all sources). */
     long inboxBacklog() {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/metrics")).GET().build();
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
         try {
             String text = client.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
             long backlog = 0;

@@ -2,8 +2,8 @@ package io.ghlsync.bench;
 
 import io.ghlsync.sandbox.ghl.RateLimits;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +32,7 @@ final class RateBudgetScenario {
         this.measure = Duration.ofSeconds(rigs.smoke() ? 3 : 60);
     }
 
-    List<BenchRow> run() throws IOException {
+    List<BenchRow> run() throws Exception {
         double allowed = limits.burstMax() * 1000.0 / limits.intervalMillis();
         // more leads than the measuring time can take at the allowed rate, so the backlog never runs dry
         int backlog = (int) (allowed * (measure.toSeconds() * 1.25 + 5)) + limits.burstMax();
@@ -59,9 +59,11 @@ final class RateBudgetScenario {
             double oursFraction = accepted / (allowed * measure.toSeconds());
             double naiveFraction = naiveAccepted / (allowed * measure.toSeconds());
             String window = limits.burstMax() + "/" + limits.intervalMillis() / 1000 + " s for " + measure.toSeconds() + " s";
-            return List.of(
-                    BenchRow.of(NAME, "fraction of allowed rate (" + window + ")", oursFraction, naiveFraction, ">= 0.95"),
-                    BenchRow.of(NAME, "429 answers", ours429, naive429, "0"));
+            List<BenchRow> rows = new ArrayList<>();
+            rows.add(BenchRow.of(NAME, "fraction of allowed rate (" + window + ")", oursFraction, naiveFraction, ">= 0.95"));
+            rows.add(BenchRow.of(NAME, "429 answers", ours429, naive429, "0"));
+            rows.addAll(new LocationsRateScenario(rig, limits, measure).run());
+            return rows;
         }
     }
 
