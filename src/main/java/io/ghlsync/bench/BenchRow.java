@@ -7,12 +7,17 @@ import java.util.Locale;
 public record BenchRow(String scenario, String measure, String ours, String baseline, String ratio, String target) {
 
     static BenchRow of(String scenario, String measure, double ours, double baseline, String target) {
-        String ratio = baseline == 0 ? (ours == 0 ? "1.00" : "-") : format(ours / baseline);
+        String ratio = baseline == 0 ? (ours == 0 ? "1.00" : "-") : ratio(ours / baseline);
         return new BenchRow(scenario, measure, format(ours), format(baseline), ratio, target);
     }
 
     static BenchRow alone(String scenario, String measure, double ours, String target) {
         return new BenchRow(scenario, measure, format(ours), "-", "-", target);
+    }
+
+    /** Small ratios keep two significant digits (0.0022, not 0.00). */
+    private static String ratio(double value) {
+        return value != 0 && Math.abs(value) < 0.1 ? String.format(Locale.ROOT, "%.2g", value) : format(value);
     }
 
     public static String format(double value) {
