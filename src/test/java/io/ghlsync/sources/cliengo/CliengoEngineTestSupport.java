@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,9 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
             "create-task", "update-task", "update-task-completed", "create-association");
     private static final AtomicInteger EVENTS = new AtomicInteger();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** HTTP/1.1, as the engine and the sandboxes speak it (no h2c upgrade attempt on every new connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * These tests count calls and check end states, not rate limiting (RateLimitBurstTest and RateBudgetTest do): the
@@ -97,9 +100,11 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
         }
     }
 
+    /** Sends with a deadline: a request that hangs fails the test with a reason instead of blocking it forever. */
     HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
