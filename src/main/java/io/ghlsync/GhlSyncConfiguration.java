@@ -11,10 +11,15 @@ import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.HawtioConsole;
 import io.ghlsync.operations.Operations;
 import io.ghlsync.sources.cliengo.ActivityLinks;
+import io.ghlsync.sources.cliengo.CliengoPoll;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
+import io.ghlsync.sources.cliengo.ContactTagBatch;
+import io.ghlsync.sources.cliengo.LeadEventBatch;
+import io.ghlsync.sources.cliengo.LeadEnrichment;
 import io.ghlsync.sources.cliengo.LeadLinks;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
+import io.ghlsync.state.DurableAggregations;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
@@ -23,6 +28,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -68,6 +74,20 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));
         camelContext.getRegistry().bind("activityLinks", new ActivityLinks(database.links(), defaultLocationId));
+        // the aggregators of routes/cliengo-to-ghl.camel.yaml, durable in the state database (migration V3)
+        Duration recovery = Duration.ofMillis(Long.parseLong(settings.get("cliengo.aggregate.recovery-interval-ms", "5000")));
+        int recoveries = Integer.parseInt(settings.get("cliengo.aggregate.max-recoveries", "5"));
+        camelContext.getRegistry().bind("cliengoLeadEvents", new LeadEventBatch());
+        camelContext.getRegistry().bind("cliengoLeadAggregation",
+                DurableAggregations.on(database, "cliengo_lead_events", recovery, recoveries, "direct:dead-letter"));
+        camelContext.getRegistry().bind("cliengoContactTags", new ContactTagBatch());
+        camelContext.getRegistry().bind("cliengoTagAggregation",
+                DurableAggregations.on(database, "cliengo_tag_additions", recovery, recoveries, "direct:dead-letter"));
+        camelContext.getRegistry().bind("cliengoPoll", new CliengoPoll(database.pollCursors(),
+                Integer.parseInt(settings.get("cliengo.poll.page-size", "100")), Clock.systemUTC()));
+        camelContext.getRegistry().bind("leadEnrichment", new LeadEnrichment(
+                Boolean.parseBoolean(settings.get("cliengo.enrich.enabled", "true")),
+                Boolean.parseBoolean(settings.get("cliengo.enrich.tags", "false"))));
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", defaultLocationId));

@@ -116,6 +116,8 @@ public final class LeadGenerator {
     /** As typed in a chat: international with the mobile 9, or local with 011 / (11). */
     private static String argentinePhone(Random random) {
         String a = digits(random, 4);
+        // a Buenos Aires line: after the area code 11 it starts with 4 (9 and 15 are mobile prefixes, invalid here)
+        a = "4" + a.substring(1);
         String b = digits(random, 4);
         return switch (random.nextInt(3)) {
             case 0 -> "+54 9 11 " + a + "-" + b;

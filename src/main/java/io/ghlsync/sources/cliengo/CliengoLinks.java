@@ -15,6 +15,8 @@ final class CliengoLinks {
     static final String LEAD_ID = "cliengoLeadId";
     /** The GHL contact of that lead, once known: the contactId of the ghl: calls. */
     static final String CONTACT_ID = "ghlContactId";
+    /** True when this exchange created the lead's contact (so it had none of the tags a batch removes). */
+    static final String CONTACT_CREATED = "ghlContactCreated";
 
     private CliengoLinks() {
     }

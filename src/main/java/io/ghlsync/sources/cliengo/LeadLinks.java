@@ -11,6 +11,8 @@ import io.ghlsync.state.LinkKey;
 import io.ghlsync.state.Links;
 import org.apache.camel.Exchange;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -66,9 +68,29 @@ public final class LeadLinks {
                 .ifPresent(id -> exchange.getMessage().setHeader(CliengoLinks.CONTACT_ID, id));
     }
 
-    /** Reads the contact id from GHL's upsert answer into the ghlContactId header. */
-    public void contactFromUpsert(Exchange exchange) {
+    /** Reads the contact id from GHL's answer to an upsert or a create into the ghlContactId header. */
+    public void contactFromAnswer(Exchange exchange) {
         exchange.getMessage().setHeader(CliengoLinks.CONTACT_ID, CliengoLinks.ghlId(exchange.getMessage().getBody(), "contact"));
+    }
+
+    /**
+     * The body of {@code POST /contacts/} for a lead with no contact yet: the mapped contact (the body) with its mapped
+     * tags. Tags in a create replace nothing, as the contact is new; GHL refuses it if the person exists already.
+     */
+    public ObjectNode withTags(Exchange exchange) {
+        ObjectNode contact = exchange.getMessage().getBody(JsonNode.class).deepCopy();
+        JsonNode tags = exchange.getVariable(TAGS, JsonNode.class);
+        if (tags != null && tags.path("tags").size() > 0) {
+            contact.set("tags", tags.get("tags"));
+        }
+        return contact;
+    }
+
+    /** Sets CamelHttpPath to the lead's path under /leads, encoded, so an odd lead id cannot change the URL called. */
+    public void leadPath(Exchange exchange) {
+        String leadId = exchange.getMessage().getHeader(CliengoLinks.LEAD_ID, String.class);
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH,
+                "/" + URLEncoder.encode(leadId, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** Links the lead to the contact in ghlContactId, with the hash of what was just written. */

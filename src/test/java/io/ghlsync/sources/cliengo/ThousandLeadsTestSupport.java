@@ -1,0 +1,119 @@
+package io.ghlsync.sources.cliengo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ghlsync.sandbox.cliengo.CliengoSandbox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bar of issue 5 for 1,000 generated leads (10% duplicates by email, 5% by phone, tags, notes, tasks): the end
+ * state in the GHL sandbox, read through its API, and the GHL calls its ledger counted. Shared by the webhook-only and
+ * the polling-only runs, which must reach the same end state.
+ */
+abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
+
+    static final int LEADS = 1_000;
+    static final long SEED = 5;
+
+    /** The shipped aggregation window (the smaller tests use a shorter one): a lead's events share a batch. */
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("cliengo.aggregate.window-ms", "1500");
+        return p;
+    }
+
+    /**
+     * One GHL contact per person, every Cliengo lead carrying its contact's id, leads with the same email or phone on
+     * the same contact, and on each contact exactly its leads' tags (plus "cliengo"), notes and tasks, each once.
+     */
+    void assertEndState(CliengoSandbox.GenerateResult generated) {
+        List<JsonNode> leads = cliengoLeads();
+        assertThat(leads).hasSize(LEADS);
+        assertThat(leads).allSatisfy(lead -> assertThat(lead.hasNonNull("ghlContactId")).as("lead %s carries its GHL id",
+                lead.get("id").asText()).isTrue());
+        Map<String, List<JsonNode>> byContact = new HashMap<>();
+        Map<String, String> contactOfEmail = new HashMap<>();
+        Map<String, String> contactOfPhone = new HashMap<>();
+        for (JsonNode lead : leads) {
+            String contactId = lead.get("ghlContactId").asText();
+            byContact.computeIfAbsent(contactId, k -> new ArrayList<>()).add(lead);
+            if (lead.hasNonNull("email")) {
+                assertThat(contactOfEmail.putIfAbsent(lead.get("email").asText().toLowerCase(Locale.ROOT), contactId))
+                        .as("the contact of every lead with email %s", lead.get("email").asText()).isIn(null, contactId);
+            }
+            if (lead.hasNonNull("phone")) {
+                assertThat(contactOfPhone.putIfAbsent(lead.get("phone").asText(), contactId))
+                        .as("the contact of every lead with phone %s", lead.get("phone").asText()).isIn(null, contactId);
+            }
+        }
+        assertThat(byContact).as("one contact per person").hasSize(generated.people());
+        assertThat(sandbox.ghl().location(LOCATION).contactCount()).as("contacts in GHL").isEqualTo(generated.people());
+
+        long notes = 0;
+        long tasks = 0;
+        for (Map.Entry<String, List<JsonNode>> contact : byContact.entrySet()) {
+            TreeSet<String> tags = new TreeSet<>(List.of("cliengo"));
+            List<String> noteBodies = new ArrayList<>();
+            List<String> taskTitles = new ArrayList<>();
+            for (JsonNode lead : contact.getValue()) {
+                lead.get("tags").forEach(t -> tags.add(t.asText().toLowerCase(Locale.ROOT)));
+                String id = lead.get("id").asText();
+                cliengo("/leads/" + id + "/notes").get("notes").forEach(n -> noteBodies.add(n.get("content").asText()));
+                cliengo("/leads/" + id + "/tasks").get("tasks").forEach(t -> taskTitles.add(t.get("title").asText()));
+            }
+            String id = contact.getKey();
+            assertThat(texts(ghl("/contacts/" + id).get("contact").get("tags"), null))
+                    .as("tags of contact %s", id).containsExactlyInAnyOrderElementsOf(tags);
+            assertThat(texts(ghl("/contacts/" + id + "/notes").get("notes"), "body"))
+                    .as("notes of contact %s", id).containsExactlyInAnyOrderElementsOf(noteBodies);
+            assertThat(texts(ghl("/contacts/" + id + "/tasks").get("tasks"), "title"))
+                    .as("tasks of contact %s", id).containsExactlyInAnyOrderElementsOf(taskTitles);
+            notes += noteBodies.size();
+            tasks += taskTitles.size();
+        }
+        assertThat(notes).isEqualTo(generated.notes());
+        assertThat(tasks).isEqualTo(generated.tasks());
+    }
+
+    /**
+     * The GHL writes of the whole run, per operation: one create per lead (with its tags: a new person's lead costs
+     * that create plus its notes and tasks, so a new lead with tags and a note costs 2); a duplicate lead's create is
+     * refused and it costs an upsert without tags and an add-tags; nothing else.
+     */
+    void assertCalls(CliengoSandbox.GenerateResult generated, Map<String, Long> before) {
+        int duplicates = generated.duplicateEmails() + generated.duplicatePhones();
+        assertThat(delta("create-contact", before)).as("create-contact").isEqualTo(LEADS);
+        assertThat(delta("upsert-contact", before)).as("upsert-contact").isEqualTo(duplicates);
+        assertThat(delta("add-tags", before)).as("add-tags").isEqualTo(duplicates);
+        assertThat(delta("create-note", before)).as("create-note").isEqualTo(generated.notes());
+        assertThat(delta("create-task", before)).as("create-task").isEqualTo(generated.tasks());
+        for (String other : List.of("remove-tags", "update-task", "update-task-completed", "create-association")) {
+            assertThat(delta(other, before)).as(other).isZero();
+        }
+    }
+
+    static Map<String, Long> ledger() {
+        Map<String, Long> counts = new HashMap<>();
+        WRITES.forEach(op -> counts.put(op, calls(op)));
+        return counts;
+    }
+
+    private static long delta(String operationId, Map<String, Long> before) {
+        return calls(operationId) - before.get(operationId);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(item -> out.add(field == null ? item.asText() : item.get(field).asText()));
+        return out;
+    }
+}
