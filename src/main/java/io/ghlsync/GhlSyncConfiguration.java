@@ -5,11 +5,15 @@ import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
+import io.ghlsync.operations.ClientjoyAdminApi;
 import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.Operations;
 import io.ghlsync.sources.cliengo.ActivityLinks;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.sources.cliengo.LeadLinks;
+import io.ghlsync.sources.clientjoy.Backfills;
+import io.ghlsync.sources.clientjoy.ClientjoyLinks;
+import io.ghlsync.sources.clientjoy.ClientjoyPaths;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
@@ -19,6 +23,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -56,9 +61,25 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));
         camelContext.getRegistry().bind("activityLinks", new ActivityLinks(database.links(), defaultLocationId));
+        bindClientjoy(camelContext, database, defaultLocationId);
         Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
                 Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
                 Map.of("locationId", defaultLocationId));
+    }
+
+    /**
+     * The GHL -> Clientjoy flow (routes/ghl-to-clientjoy.camel.yaml): links, Clientjoy paths, the backfill with its
+     * pool of contact workers, and its admin API.
+     */
+    private void bindClientjoy(CamelContext camelContext, StateDatabase database, String defaultLocationId) {
+        camelContext.getRegistry().bind("clientjoyLinks", new ClientjoyLinks(database.links(), defaultLocationId));
+        camelContext.getRegistry().bind("clientjoyPaths", new ClientjoyPaths());
+        Backfills backfills = new Backfills(database.pollCursors(), camelContext,
+                Integer.parseInt(settings.get("clientjoy.backfill.page-size", "100")), Clock.systemUTC());
+        camelContext.getRegistry().bind("backfills", backfills);
+        camelContext.getRegistry().bind("clientjoyAdminApi", new ClientjoyAdminApi(backfills, defaultLocationId));
+        camelContext.getRegistry().bind("clientjoyBackfillPool", camelContext.getExecutorServiceManager().newFixedThreadPool(
+                this, "clientjoy-backfill", Integer.parseInt(settings.get("clientjoy.backfill.parallelism", "4"))));
     }
 
     /** The ghl component with every configured location; also used by the commands that call GHL directly. */

@@ -152,7 +152,7 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
         return http(method, pathAndQuery, USER, PASSWORD);
     }
 
-    Answer http(String method, String pathAndQuery, String user, String password) {
+    protected Answer http(String method, String pathAndQuery, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody());
         if (user != null) {

@@ -1,0 +1,128 @@
+package io.ghlsync.sources.clientjoy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineTestSupport;
+import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
+import io.ghlsync.sandbox.ghl.ContactSeeder;
+import io.ghlsync.sandbox.ghl.GhlSandbox;
+import io.ghlsync.sandbox.ghl.RateLimits;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The backfill in the engine (POST /admin/backfill, the shipped routes) against the GHL and Clientjoy sandboxes: every
+ * contact with its task, note and appointment copied once, a second run writing nothing, a business alone, progress.
+ */
+class ClientjoyBackfillTest extends EngineTestSupport {
+
+    static final String LOCATION = GhlSandbox.DEFAULT_LOCATION_ID;
+
+    @Override
+    protected Settings settings() {
+        // the engine keeps under the lower of its configured limit and what GHL announces; both are raised here
+        return super.settings().override("clientjoy.backfill.page-size", "50").override("ghl.rate.burst-max", "5000");
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
+        p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
+        return p;
+    }
+
+    @BeforeEach
+    void freshSandbox() {
+        sandbox.ghl().reset();
+        sandbox.clientjoy().reset();
+        // GHL's real burst limit would make this test take minutes; the engine follows whatever limits GHL announces
+        sandbox.ghl().defaultRateLimits(new RateLimits(5_000, 10_000, 10_000_000, LocalTime.MIDNIGHT), true);
+    }
+
+    @Test
+    void everyContactWithItsTaskNoteAndAppointmentIsCopiedOnceAndARerunWritesNothing() {
+        ContactSeeder.Result seeded = sandbox.ghl().seed(LOCATION, new ContactSeeder.Plan(240, 1, 1, 1, 3));
+
+        Answer started = http("POST", "/admin/backfill");
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(202);
+        JsonNode done = awaitDone("");
+        assertThat(done.get("copied").asInt()).isEqualTo(240);
+        assertThat(done.get("total").asInt()).isEqualTo(240);
+        assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+
+        ClientjoySandbox clientjoy = sandbox.clientjoy();
+        assertThat(clientjoy.clientCount()).isEqualTo(240);
+        assertThat(clientjoy.taskCount()).isEqualTo(240);
+        assertThat(clientjoy.noteCount()).isEqualTo(240);
+        assertThat(clientjoy.activityCount()).isEqualTo(240);
+        assertThat(clientjoy.writes("client.created")).isEqualTo(240);
+        assertThat(clientjoy.writes("client.updated")).isZero();
+        Set<String> externalIds = new HashSet<>();
+        for (JsonNode contact : new GhlReader(sandbox.ghlBaseUrl()).contacts()) {
+            JsonNode client = clientjoy.clientByExternalId(contact.get("id").asText());
+            assertThat(client.get("email").asText()).isEqualTo(contact.get("email").asText());
+            externalIds.add(client.get("external_id").asText());
+        }
+        assertThat(externalIds).hasSize(240);
+        assertThat(seeded.contacts()).isEqualTo(240);
+
+        long writes = clientjoy.writes("client.created") + clientjoy.writes("task.created");
+        long ghlCallsBefore = sandbox.ghl().ledger().requests(LOCATION, "get-all-tasks");
+        assertThat(http("POST", "/admin/backfill").status()).isEqualTo(202);
+        awaitDone("");
+        assertThat(clientjoy.writes("client.created") + clientjoy.writes("task.created")).isEqualTo(writes);
+        assertThat(clientjoy.writes("client.updated")).as("unchanged contacts are not written again").isZero();
+        assertThat(clientjoy.requests("PUT /clients/external/{externalId}")).isEqualTo(240);
+        assertThat(sandbox.ghl().ledger().requests(LOCATION, "get-all-tasks")).isEqualTo(ghlCallsBefore);
+    }
+
+    @Test
+    void aBusinessBackfillCopiesOnlyThatBusinessesContacts() {
+        ContactSeeder.Result seeded = sandbox.ghl().seed(LOCATION, new ContactSeeder.Plan(150, 0, 1, 0, 3));
+        String business = seeded.businessIds().get(1);
+        List<String> ofBusiness = new GhlReader(sandbox.ghlBaseUrl()).businessContactIds(business);
+        assertThat(ofBusiness).hasSize(50);
+
+        assertThat(http("POST", "/admin/backfill?businessId=" + business).status()).isEqualTo(202);
+        JsonNode done = awaitDone("?businessId=" + business);
+        assertThat(done.get("copied").asInt()).isEqualTo(50);
+
+        assertThat(sandbox.clientjoy().clientCount()).isEqualTo(50);
+        ofBusiness.forEach(id -> assertThat(sandbox.clientjoy().clientByExternalId(id)).isNotNull());
+        assertThat(sandbox.clientjoy().noteCount()).isEqualTo(50);
+        assertThat(http("GET", "/admin/backfill").status()).as("the whole location never ran").isEqualTo(404);
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheirReason() {
+        Answer unknown = http("POST", "/admin/backfill?business=x");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("business");
+        Answer badId = http("POST", "/admin/backfill?businessId=a/b");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("field").asText()).isEqualTo("businessId");
+        assertThat(http("POST", "/admin/backfill", "ops", "wrong").status()).isEqualTo(401);
+        assertThat(sandbox.clientjoy().clientCount()).isZero();
+    }
+
+    private JsonNode awaitDone(String query) {
+        JsonNode[] last = new JsonNode[1];
+        await("the backfill is done", Duration.ofSeconds(90), () -> {
+            Answer answer = http("GET", "/admin/backfill" + query);
+            last[0] = answer.json();
+            assertThat(answer.json().path("state").asText()).isNotIn("failed", "interrupted");
+            return answer.status() == 200 && "done".equals(answer.json().path("state").asText());
+        });
+        return last[0];
+    }
+}
