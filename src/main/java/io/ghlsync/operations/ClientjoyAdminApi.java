@@ -84,9 +84,12 @@ public final class ClientjoyAdminApi {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("contactId", exchange.getVariable("ghlContactId", String.class));
             if (failure != null) {
-                int status = failure instanceof GhlApiException api && api.getStatusCode() == 404 ? 404 : 502;
+                // GHL refusing get-contact means it does not know the contact (it answers 400 "Contact not found");
+                // anything later failed a step of the copy, which the route kept as a dead letter
+                boolean unknown = failure instanceof GhlApiException api && "get-contact".equals(api.getOperationId());
+                int status = unknown ? 404 : 502;
                 body.put("error", failure.getMessage());
-                body.put("deadLetter", status != 404);
+                body.put("deadLetter", !unknown);
                 AdminResponses.json(exchange, status, body);
                 return;
             }

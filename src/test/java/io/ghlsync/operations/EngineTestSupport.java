@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class EngineTestSupport extends CamelMainTestSupport {
 
-    static final String USER = "ops";
-    static final String PASSWORD = "correct horse battery";
+    protected static final String USER = "ops";
+    protected static final String PASSWORD = "correct horse battery";
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     protected static SandboxServer sandbox;

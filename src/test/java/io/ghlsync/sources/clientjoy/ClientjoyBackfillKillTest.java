@@ -103,7 +103,7 @@ class ClientjoyBackfillKillTest {
         assertThat(writes.get("activity.created").asInt()).isEqualTo(CONTACTS);
 
         Set<String> ghlIds = new HashSet<>();
-        new GhlReader(sandbox.ghlBaseUrl()).contacts().forEach(c -> ghlIds.add(c.get("id").asText()));
+        new GhlClient(sandbox.ghlBaseUrl()).contacts().forEach(c -> ghlIds.add(c.get("id").asText()));
         List<String> externalIds = clientExternalIds();
         assertThat(externalIds).doesNotHaveDuplicates();
         assertThat(new HashSet<>(externalIds)).isEqualTo(ghlIds);

@@ -1,20 +1,14 @@
 package io.ghlsync.sources.clientjoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ghlsync.Settings;
-import io.ghlsync.operations.EngineTestSupport;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.ContactSeeder;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
-import io.ghlsync.sandbox.ghl.RateLimits;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,31 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The backfill in the engine (POST /admin/backfill, the shipped routes) against the GHL and Clientjoy sandboxes: every
  * contact with its task, note and appointment copied once, a second run writing nothing, a business alone, progress.
  */
-class ClientjoyBackfillTest extends EngineTestSupport {
+class ClientjoyBackfillTest extends ClientjoyEngineTestSupport {
 
     static final String LOCATION = GhlSandbox.DEFAULT_LOCATION_ID;
-
-    @Override
-    protected Settings settings() {
-        // the engine keeps under the lower of its configured limit and what GHL announces; both are raised here
-        return super.settings().override("clientjoy.backfill.page-size", "50").override("ghl.rate.burst-max", "5000");
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
-        p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
-        return p;
-    }
-
-    @BeforeEach
-    void freshSandbox() {
-        sandbox.ghl().reset();
-        sandbox.clientjoy().reset();
-        // GHL's real burst limit would make this test take minutes; the engine follows whatever limits GHL announces
-        sandbox.ghl().defaultRateLimits(new RateLimits(5_000, 10_000, 10_000_000, LocalTime.MIDNIGHT), true);
-    }
 
     @Test
     void everyContactWithItsTaskNoteAndAppointmentIsCopiedOnceAndARerunWritesNothing() {
@@ -68,7 +40,7 @@ class ClientjoyBackfillTest extends EngineTestSupport {
         assertThat(clientjoy.writes("client.created")).isEqualTo(240);
         assertThat(clientjoy.writes("client.updated")).isZero();
         Set<String> externalIds = new HashSet<>();
-        for (JsonNode contact : new GhlReader(sandbox.ghlBaseUrl()).contacts()) {
+        for (JsonNode contact : new GhlClient(sandbox.ghlBaseUrl()).contacts()) {
             JsonNode client = clientjoy.clientByExternalId(contact.get("id").asText());
             assertThat(client.get("email").asText()).isEqualTo(contact.get("email").asText());
             externalIds.add(client.get("external_id").asText());
@@ -90,7 +62,7 @@ class ClientjoyBackfillTest extends EngineTestSupport {
     void aBusinessBackfillCopiesOnlyThatBusinessesContacts() {
         ContactSeeder.Result seeded = sandbox.ghl().seed(LOCATION, new ContactSeeder.Plan(150, 0, 1, 0, 3));
         String business = seeded.businessIds().get(1);
-        List<String> ofBusiness = new GhlReader(sandbox.ghlBaseUrl()).businessContactIds(business);
+        List<String> ofBusiness = new GhlClient(sandbox.ghlBaseUrl()).businessContactIds(business);
         assertThat(ofBusiness).hasSize(50);
 
         assertThat(http("POST", "/admin/backfill?businessId=" + business).status()).isEqualTo(202);

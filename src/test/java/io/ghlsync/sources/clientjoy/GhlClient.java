@@ -13,14 +13,14 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the GHL sandbox holds, read through its API as any client would: every contact, or a business's. */
-final class GhlReader {
+/** The GHL sandbox through its API, as any client would use it: every contact, a business's, and single calls. */
+final class GhlClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String baseUrl;
 
-    GhlReader(String baseUrl) {
+    GhlClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -52,12 +52,19 @@ final class GhlReader {
     }
 
     private JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** One call; anything but a 2xx fails the test with GHL's answer. */
+    JsonNode send(String method, String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + GhlSandbox.DEFAULT_TOKEN).header("Version", "2021-07-28").build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
