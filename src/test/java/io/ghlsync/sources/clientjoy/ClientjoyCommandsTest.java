@@ -3,12 +3,12 @@ package io.ghlsync.sources.clientjoy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.cli.CommandRun;
+import io.ghlsync.operations.CommandCredentials;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.ContactSeeder;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,21 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code sync-contact} and {@code backfill} against a running engine: one contact with its task, note and appointment,
  * synced twice (updated, never duplicated, the task's completion following GHL); a followed backfill; no engine.
  */
+@ExtendWith(CommandCredentials.class)
 class ClientjoyCommandsTest extends ClientjoyEngineTestSupport {
 
     private static final String LOCATION = GhlSandbox.DEFAULT_LOCATION_ID;
-
-    @BeforeEach
-    void credentials() {
-        System.setProperty("ghlsync.admin.user", USER);
-        System.setProperty("ghlsync.admin.password", PASSWORD);
-    }
-
-    @AfterEach
-    void forgetCredentials() {
-        System.clearProperty("ghlsync.admin.user");
-        System.clearProperty("ghlsync.admin.password");
-    }
 
     @Test
     void syncContactCopiesTheContactWithItsTaskNoteAndAppointmentAndASecondSyncUpdatesThem() {
