@@ -64,7 +64,7 @@ public final class BackfillBenchmark {
             long[] peak = {0};
             String[] state = {"running"};
             EngineProcess.await("the backfill is done", timeout, () -> {
-                peak[0] = Math.max(peak[0], heapUsed(engine.text("/observe/metrics")));
+                peak[0] = Math.max(peak[0], heapUsed(engine.text("GET", "/observe/metrics")));
                 state[0] = engine.admin("GET", "/admin/backfill").path("state").asText();
                 if (!state[0].equals("running") && !state[0].equals("done")) {
                     throw new IllegalStateException("the backfill is " + state[0] + " (log in " + data + ")");

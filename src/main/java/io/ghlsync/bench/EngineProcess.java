@@ -78,19 +78,16 @@ public final class EngineProcess implements AutoCloseable {
     /** A call to the admin API; the JSON answer, whatever the status. */
     public JsonNode admin(String method, String path) {
         try {
-            return JSON.readTree(http.send(request(method, path), HttpResponse.BodyHandlers.ofString()).body());
+            return JSON.readTree(text(method, path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
-    /** A GET's text answer, e.g. {@code /observe/metrics}. */
-    public String text(String path) {
+    /** A call's text answer, e.g. of {@code GET /observe/metrics}. */
+    public String text(String method, String path) {
         try {
-            return http.send(request("GET", path), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(request(method, path), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
