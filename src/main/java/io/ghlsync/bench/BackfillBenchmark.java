@@ -26,9 +26,11 @@ public final class BackfillBenchmark {
 
     /** What one run measured. */
     public record Result(int contacts, int copied, Duration elapsed, double contactsPerSecond, long peakHeapUsedBytes,
-            String maxHeap, int clientsInClientjoy) {
+            long peakLiveDataBytes, String maxHeap, int clientsInClientjoy) {
     }
 
+    /** The old generation after the last collection (JvmGcMetrics): what stays alive, garbage excluded. */
+    private static final Pattern LIVE_DATA = Pattern.compile("(?m)^jvm_gc_live_data_size_bytes(?:\\{[^}]*})? ([0-9.E+-]+)");
     private static final Pattern HEAP_USED = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+-]+)");
 
     private BackfillBenchmark() {
@@ -62,9 +64,12 @@ public final class BackfillBenchmark {
                 throw new IllegalStateException("the backfill did not start: " + answer);
             }
             long[] peak = {0};
+            long[] live = {0};
             String[] state = {"running"};
             EngineProcess.await("the backfill is done", timeout, () -> {
-                peak[0] = Math.max(peak[0], heapUsed(engine.text("GET", "/observe/metrics")));
+                String metrics = engine.text("GET", "/observe/metrics");
+                peak[0] = Math.max(peak[0], sum(HEAP_USED, metrics));
+                live[0] = Math.max(live[0], sum(LIVE_DATA, metrics));
                 state[0] = engine.admin("GET", "/admin/backfill").path("state").asText();
                 if (!state[0].equals("running") && !state[0].equals("done")) {
                     throw new IllegalStateException("the backfill is " + state[0] + " (log in " + data + ")");
@@ -73,7 +78,7 @@ public final class BackfillBenchmark {
             });
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             int copied = engine.admin("GET", "/admin/backfill").path("copied").asInt();
-            return new Result(contacts, copied, elapsed, copied / (elapsed.toMillis() / 1000.0), peak[0], maxHeap,
+            return new Result(contacts, copied, elapsed, copied / (elapsed.toMillis() / 1000.0), peak[0], live[0], maxHeap,
                     sandbox.clientjoy().clientCount());
         }
     }
@@ -87,9 +92,9 @@ public final class BackfillBenchmark {
         }
     }
 
-    /** The sum of the heap pools' bytes in use, from one Prometheus scrape. */
-    static long heapUsed(String metrics) {
-        Matcher m = HEAP_USED.matcher(metrics);
+    /** The sum of the values of one metric's series in a Prometheus scrape. */
+    static long sum(Pattern metric, String metrics) {
+        Matcher m = metric.matcher(metrics);
         double sum = 0;
         while (m.find()) {
             sum += Double.parseDouble(m.group(1));

@@ -79,8 +79,9 @@ public class BenchCommand implements Callable<Integer> {
         BackfillBenchmark.Result r = BackfillBenchmark.run(count, activities, maxHeap, Duration.ofHours(2));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("backfill: %,d of %,d contacts (%d task, note and appointment each) in %.1f s: %,.0f contacts/s;"
-                + " engine heap peak %,.1f MB used of -Xmx%s; Clientjoy holds %,d clients%n", r.copied(), r.contacts(),
-                activities, r.elapsed().toMillis() / 1000.0, r.contactsPerSecond(), r.peakHeapUsedBytes() / 1e6, r.maxHeap(),
+                + " engine heap peak %,.1f MB used of -Xmx%s, live data after GC at most %,.1f MB; Clientjoy holds %,d clients%n",
+                r.copied(), r.contacts(), activities, r.elapsed().toMillis() / 1000.0, r.contactsPerSecond(),
+                r.peakHeapUsedBytes() / 1e6, r.maxHeap(), r.peakLiveDataBytes() / 1e6,
                 r.clientsInClientjoy());
         out.flush();
         return r.copied() == r.contacts() && r.clientsInClientjoy() == r.contacts() ? 0 : 1;

@@ -85,16 +85,29 @@ public final class Backfills {
     // ---- steps of the backfill route ----
 
     /**
-     * First step: the scope from the {@link #SCOPE_PROPERTY} property into a variable (registering the run when a
-     * resume at start-up brought it), and no header: the request that started it (its credentials) stays behind.
+     * For the resume at start-up: registers the interrupted backfill of {@code stream} as running here, unless an admin
+     * call was quicker; true when this caller is to run it.
+     */
+    public synchronized boolean claim(String stream) {
+        BackfillScope scope = BackfillScope.ofStream(stream);
+        BackfillRun run = runs.get(scope);
+        if (run != null && run.active()) {
+            return false;
+        }
+        start(scope);
+        return true;
+    }
+
+    /**
+     * First step: the scope from the {@link #SCOPE_PROPERTY} property (registered by {@link #start} or {@link #claim})
+     * into a variable, and no header: the request that started it (its credentials) stays behind.
      */
     public void begin(Exchange exchange) {
         String stream = exchange.getProperty(SCOPE_PROPERTY, String.class);
         exchange.getMessage().removeHeaders("*");
         BackfillScope scope = BackfillScope.ofStream(stream);
-        BackfillRun run = runs.get(scope);
-        if (run == null || !run.active()) {
-            start(scope);
+        if (runs.get(scope) == null) {
+            throw new IllegalStateException("the backfill of " + scope + " was not registered before it ran");
         }
         exchange.setVariable(SCOPE, scope);
         exchange.setVariable(BY_BUSINESS, scope.businessId() != null);
@@ -200,7 +213,7 @@ public final class Backfills {
             return;
         }
         gauge(meters, scope, "ghlsync.backfill.copied", "contacts copied to Clientjoy so far", r -> r.cursor().copied());
-        gauge(meters, scope, "ghlsync.backfill.total", "contacts GHL reports for the backfill", r -> r.cursor().total());
+        gauge(meters, scope, "ghlsync.backfill.expected", "contacts GHL reports for the backfill (a _total suffix would be read as a counter)", r -> r.cursor().total());
         gauge(meters, scope, "ghlsync.backfill.rate", "contacts per second since this process started the backfill", BackfillRun::rate);
         gauge(meters, scope, "ghlsync.backfill.eta.seconds", "seconds left at the current rate (-1: not known yet)",
                 r -> r.etaSeconds());

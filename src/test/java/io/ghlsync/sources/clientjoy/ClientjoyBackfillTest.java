@@ -31,6 +31,9 @@ class ClientjoyBackfillTest extends ClientjoyEngineTestSupport {
         assertThat(done.get("copied").asInt()).isEqualTo(240);
         assertThat(done.get("total").asInt()).isEqualTo(240);
         assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(http("GET", "/observe/metrics").raw().body())
+                .contains("ghlsync_backfill_copied{business=\"\",location=\"sandbox-location\"} 240.0")
+                .contains("ghlsync_backfill_expected{business=\"\",location=\"sandbox-location\"} 240.0");
 
         ClientjoySandbox clientjoy = sandbox.clientjoy();
         assertThat(clientjoy.clientCount()).isEqualTo(240);
