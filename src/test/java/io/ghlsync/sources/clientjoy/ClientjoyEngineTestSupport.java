@@ -23,6 +23,9 @@ abstract class ClientjoyEngineTestSupport extends EngineTestSupport {
         Properties p = super.useOverridePropertiesWithPropertiesComponent();
         p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
         p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
+        // /observe/metrics (the backfill's gauges) is served by the management server, here on the engine's port
+        p.setProperty("camel.management.enabled", "true");
+        p.setProperty("camel.management.port", String.valueOf(port));
         return p;
     }
 
