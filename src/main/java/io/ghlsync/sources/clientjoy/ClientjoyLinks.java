@@ -16,8 +16,8 @@ import java.util.Map;
  * activity), with the hash of what was last written: tells a route whether a mapped record differs from what Clientjoy
  * already has (so an unchanged record costs no Clientjoy call), and keeps the link after a write.
  *
- * <p>The route names the record in two variables before it maps it: {@code clientjoyKind} (contact, task, note,
- * appointment) and {@code ghlId} (its GHL id); after the write, {@code clientjoyId} holds the Clientjoy id.
+ * <p>The route names the record's kind in {@code clientjoyKind} (contact, task, note, appointment); after the mapping,
+ * {@code ghlId} holds its GHL id (the mapped {@code external_id}); after the write, {@code clientjoyId} its Clientjoy id.
  */
 public final class ClientjoyLinks {
 
@@ -64,6 +64,16 @@ public final class ClientjoyLinks {
         }
         LinkKey key = new LinkKey(SOURCE, kind(exchange), locationId(exchange), clientjoyId);
         links.upsert(key, ghlId(exchange), exchange.getVariable(HASH, String.class));
+    }
+
+    /** The GHL id of the record just mapped (its {@code external_id}) into {@code ghlId}. */
+    public void ghlIdFromMapped(Exchange exchange) {
+        JsonNode mapped = exchange.getMessage().getBody(JsonNode.class);
+        String id = mapped == null ? null : mapped.path("external_id").asText(null);
+        if (id == null || id.isBlank()) {
+            throw new IllegalStateException("the mapped record has no external_id (the GHL id)");
+        }
+        exchange.setVariable(GHL_ID, id);
     }
 
     /** The Clientjoy id in a Clientjoy answer (the body, a JSON object), into {@code clientjoyId}. */

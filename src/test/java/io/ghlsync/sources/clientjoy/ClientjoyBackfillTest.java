@@ -79,6 +79,25 @@ class ClientjoyBackfillTest extends ClientjoyEngineTestSupport {
     }
 
     @Test
+    void contactsClientjoyRefusesAreDeadLettersWithTheStatusAndAReplayAfterTheFixCopiesThem() {
+        sandbox.ghl().seed(LOCATION, new ContactSeeder.Plan(5, 1, 0, 0, 0));
+        sandbox.clientjoy().apiKey("rotated-key"); // the engine still sends the old one: Clientjoy answers 401
+
+        assertThat(http("POST", "/admin/backfill").status()).isEqualTo(202);
+        assertThat(awaitDone("").get("copied").asInt()).as("the backfill goes on past refused contacts").isEqualTo(5);
+        JsonNode letters = http("GET", "/admin/dead-letters?route=ghl-contact-to-clientjoy").json();
+        assertThat(letters.get("total").asInt()).isEqualTo(5);
+        letters.get("deadLetters").forEach(letter -> assertThat(letter.get("httpStatus").asInt()).isEqualTo(401));
+        assertThat(sandbox.clientjoy().clientCount()).isZero();
+
+        sandbox.clientjoy().apiKey(ClientjoySandbox.DEFAULT_API_KEY);
+        Answer replay = http("POST", "/admin/dead-letters/replay?route=ghl-contact-to-clientjoy");
+        assertThat(replay.json().get("replayed").asInt()).as(replay.raw().body()).isEqualTo(5);
+        assertThat(sandbox.clientjoy().clientCount()).isEqualTo(5);
+        assertThat(sandbox.clientjoy().taskCount()).isEqualTo(5);
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheirReason() {
         Answer unknown = http("POST", "/admin/backfill?business=x");
         assertThat(unknown.status()).isEqualTo(400);
