@@ -6,7 +6,10 @@ import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.ClientjoyAdminApi;
+import io.ghlsync.operations.AdminAuth;
+import io.ghlsync.operations.EngineHealth;
 import io.ghlsync.operations.EngineMetrics;
+import io.ghlsync.operations.HawtioConsole;
 import io.ghlsync.operations.Operations;
 import io.ghlsync.sources.cliengo.ActivityLinks;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
@@ -14,6 +17,7 @@ import io.ghlsync.sources.cliengo.LeadLinks;
 import io.ghlsync.sources.clientjoy.Backfills;
 import io.ghlsync.sources.clientjoy.ClientjoyLinks;
 import io.ghlsync.sources.clientjoy.ClientjoyPaths;
+import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
@@ -55,8 +59,16 @@ public class GhlSyncConfiguration implements CamelConfiguration {
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
         DeadLetters deadLetters = Operations.bind(camelContext, database, settings);
+        EngineHealth.bind(camelContext, database, deadLetters, settings);
+        if (Boolean.parseBoolean(settings.get("ghlsync.hawtio.enabled", "true"))) {
+            HawtioConsole hawtio = HawtioConsole.from(settings,
+                    camelContext.getRegistry().lookupByNameAndType("adminAuth", AdminAuth.class));
+            camelContext.getRegistry().bind("hawtioConsole", hawtio);
+            camelContext.addService(hawtio);
+        }
         camelContext.addService(new EngineMetrics(camelContext, JdbcInbox.on(database), deadLetters));
         camelContext.getRegistry().bind("cliengoWebhookVerifier", CliengoWebhookVerifier.from(settings));
+        camelContext.getRegistry().bind("ghlWebhookVerifier", GhlWebhookVerifier.from(settings));
         String defaultLocationId = new GhlLocationSettings(settings).locationIds().get(0);
         // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));

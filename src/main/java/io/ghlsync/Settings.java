@@ -29,6 +29,13 @@ public final class Settings implements Function<String, String> {
             Map.entry("ghlsync.secret-key", "GHLSYNC_SECRET_KEY"),
             Map.entry("ghlsync.admin.user", "GHLSYNC_ADMIN_USER"),
             Map.entry("ghlsync.admin.password", "GHLSYNC_ADMIN_PASSWORD"),
+            Map.entry("ghlsync.hawtio.port", "GHLSYNC_HAWTIO_PORT"),
+            // ports and folders, so a container, a second instance or a test can move them (defaults in application.properties)
+            Map.entry("camel.server.port", "GHLSYNC_HTTP_PORT"),
+            Map.entry("camel.management.port", "GHLSYNC_HTTP_PORT"),
+            Map.entry("sandbox.port", "GHLSYNC_SANDBOX_PORT"),
+            Map.entry("ghlsync.db.dir", "GHLSYNC_DATA_DIR"),
+            Map.entry("ghlsync.demo.interval-ms", "GHLSYNC_DEMO_INTERVAL_MS"),
             Map.entry("cliengo.base-url", "CLIENGO_BASE_URL"),
             Map.entry("cliengo.api-key", "CLIENGO_API_KEY"),
             Map.entry("cliengo.webhook-secret", "CLIENGO_WEBHOOK_SECRET"),

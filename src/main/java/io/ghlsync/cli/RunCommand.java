@@ -2,11 +2,15 @@ package io.ghlsync.cli;
 
 import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
+import io.ghlsync.sandbox.SandboxDemo;
 import io.ghlsync.sandbox.SandboxServer;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,25 +23,40 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "start the sandbox and run against it even when credentials are configured")
     boolean sandbox;
 
+    @Option(names = "--faults", paramLabel = "SANDBOX:PLAN", description = "in sandbox mode, faults the sandbox injects, e.g."
+            + " ghl:serverError=0.2,seed=7 (repeatable; see docs/sandbox.md; default: sandbox.faults.<name>)")
+    List<String> faults = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load();
         boolean sandboxMode = sandbox || SandboxDefaults.unconfigured(settings);
+        if (!faults.isEmpty() && !sandboxMode) {
+            throw new IllegalArgumentException("--faults needs sandbox mode (run --sandbox, or no GHL credentials)");
+        }
         SandboxServer sandboxServer = null;
         try {
             if (sandboxMode) {
                 int port = SandboxDefaults.port(settings);
                 sandboxServer = new SandboxServer(port).start();
+                SandboxDefaults.applyFaults(settings, sandboxServer, faults);
                 // In sandbox mode the engine always talks to the sandbox, whatever GHL_* says.
                 SandboxDefaults.apply(settings, sandboxServer.port()).override("ghlsync.sandbox", "true");
-                // the Cliengo sandbox posts its signed events to this engine's receiver
-                sandboxServer.cliengo().webhookUrl("http://localhost:" + settings.get("camel.server.port", "8080")
-                        + "/webhooks/cliengo");
+                // the sandboxes post their signed events to this engine's receivers, which trust the sandbox's keys
+                SandboxDefaults.connectWebhooks(settings, sandboxServer);
+                // edited route files are reloaded while the demo runs (application.properties: which folder, how)
+                settings.override("camel.main.routes-reload-enabled", "true");
             }
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());
+            // the environment variables and the sandbox's settings win over application.properties, as documented
+            main.setOverrideProperties(settings.forCamel());
             main.configure().addConfiguration(new GhlSyncConfiguration(settings));
             main.addMainListener(new StartupBanner(settings, sandboxMode, sandboxServer == null ? -1 : sandboxServer.port(), System.out));
+            if (sandboxServer != null && Boolean.parseBoolean(settings.get("ghlsync.demo.enabled", "true"))) {
+                main.addMainListener(new DemoActivity(new SandboxDemo(sandboxServer,
+                        Duration.ofMillis(Long.parseLong(settings.get("ghlsync.demo.interval-ms", "3000"))))));
+            }
             main.run();
             return main.getExitCode();
         } finally {

@@ -7,6 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,10 +22,21 @@ public class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on (default: sandbox.port, 8099)")
     Integer port;
 
+    @Option(names = "--faults", paramLabel = "SANDBOX:PLAN", description = "faults to inject, e.g. ghl:serverError=0.2,rateLimited=0.1,seed=7"
+            + " (repeatable; see docs/sandbox.md; default: sandbox.faults.<name>)")
+    List<String> faults = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        int listenOn = port != null ? port : SandboxDefaults.port(Settings.load());
+        Settings settings = Settings.load();
+        int listenOn = port != null ? port : SandboxDefaults.port(settings);
         SandboxServer server = new SandboxServer(listenOn).start();
+        try {
+            SandboxDefaults.applyFaults(settings, server, faults);
+        } catch (IllegalArgumentException e) {
+            server.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -14,13 +14,22 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * ghl-sync's own figures beside Camel's route metrics at /observe/metrics: each GHL location's rate budget, the inbox
- * backlog and the open dead letters. All are read when Prometheus scrapes, so nothing is counted twice.
+ * backlog, the sync lag per source and the open dead letters. All are read when Prometheus scrapes, so nothing is counted twice.
  */
 public class EngineMetrics extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineMetrics.class);
+
+    /** The sources whose events go through the inbox (BRIEF §3); others found in the inbox at start are added. */
+    private static final List<String> SOURCES = List.of("cliengo", "clientjoy", "ghl");
 
     private final CamelContext camel;
     private final Inbox inbox;
@@ -53,8 +62,20 @@ public class EngineMetrics extends ServiceSupport {
         }
         Gauge.builder("ghlsync.inbox.backlog", inbox, i -> i.backlog().values().stream().mapToLong(Long::longValue).sum())
                 .description("accepted events not yet processed").register(meters);
+        Set<String> sources = new TreeSet<>(SOURCES);
+        sources.addAll(inbox.backlog().keySet());
+        for (String source : sources) {
+            Gauge.builder("ghlsync.sync.lag.seconds", this, m -> m.lagSeconds(source)).tag("source", source)
+                    .description("age of the oldest event of this source not yet processed").register(meters);
+        }
         Gauge.builder("ghlsync.dead.letters.open", deadLetters,
                         d -> d.count(DeadLetterFilter.all().withStatuses(DeadLetterFilter.OPEN)))
                 .description("dead letters waiting for an operator").register(meters);
+    }
+
+    /** Sync lag of one source: how long its oldest unfinished event has waited (0 when none waits). */
+    private double lagSeconds(String source) {
+        Instant since = inbox.oldestUnfinished().get(source);
+        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 }

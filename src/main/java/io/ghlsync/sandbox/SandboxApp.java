@@ -18,6 +18,11 @@ public interface SandboxApp {
     /** Builds the control router (tests and operators); called once per event loop. */
     Router controlRouter(Vertx vertx);
 
+    /** How injected faults look on this sandbox (its 429 headers, its credentials); see {@link FaultInjector}. */
+    default FaultTarget faultTarget() {
+        return FaultTarget.NONE;
+    }
+
     /** Called once before the first router is built, with the Vert.x instance the app may use for outbound calls. */
     default void start(Vertx vertx) {
     }

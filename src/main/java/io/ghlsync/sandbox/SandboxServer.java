@@ -11,13 +11,16 @@ import io.vertx.ext.web.Router;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The local HTTP server of the sandbox: GHL under {@code /ghl} (controls under {@code /_sandbox/ghl}), Cliengo under
  * {@code /cliengo} (controls under {@code /_sandbox/cliengo}), Clientjoy under {@code /clientjoy} (controls under
- * {@code /_sandbox/clientjoy}), and any other {@link SandboxApp} added before {@link #start()}. Used in-process by tests and by the {@code sandbox}/{@code run} commands.
+ * {@code /_sandbox/clientjoy}), and any other {@link SandboxApp} added before {@link #start()};
+ * each with its own {@link FaultInjector} in front of its API and fault controls at {@code /_sandbox/<name>/faults}. Used in-process by tests and by the {@code sandbox}/{@code run} commands.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -29,6 +32,7 @@ public final class SandboxServer implements AutoCloseable {
     private final CliengoSandbox cliengo = new CliengoSandbox();
     private final ClientjoySandbox clientjoy = new ClientjoySandbox();
     private final List<SandboxApp> apps = new CopyOnWriteArrayList<>();
+    private final Map<String, FaultInjector> faults = new ConcurrentHashMap<>();
     private final List<HttpServer> servers = new ArrayList<>();
     private Vertx vertx;
     private volatile int port = -1;
@@ -111,7 +115,11 @@ public final class SandboxServer implements AutoCloseable {
         for (SandboxApp app : apps) {
             Router api = app.apiRouter(vertx);
             Router control = app.controlRouter(vertx);
+            FaultInjector injector = faults(app.name());
+            // every API request passes the sandbox's fault injector first; the controls never do
+            root.route("/" + app.name() + "/*").handler(injector::handle);
             root.route("/" + app.name() + "/*").subRouter(api);
+            FaultControl.mount(root, "/_sandbox/" + app.name() + "/faults", injector);
             root.route("/_sandbox/" + app.name() + "/*").subRouter(control);
         }
         root.route().handler(JsonReplies::notFound);
@@ -120,6 +128,18 @@ public final class SandboxServer implements AutoCloseable {
         root.errorHandler(413, ctx -> JsonReplies.error(ctx, 413, "Request body too large"));
         root.errorHandler(500, ctx -> JsonReplies.error(ctx, 500, "Internal server error"));
         return root;
+    }
+
+    /** The fault injector of the sandbox mounted at {@code /<name>} (ghl, cliengo, ...). */
+    public FaultInjector faults(String name) {
+        SandboxApp app = apps.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox is mounted at /" + name));
+        return faults.computeIfAbsent(name, n -> new FaultInjector(n, app.faultTarget()));
+    }
+
+    /** The names of the mounted sandboxes, e.g. ghl, cliengo. */
+    public List<String> names() {
+        return apps.stream().map(SandboxApp::name).toList();
     }
 
     /** The port actually listened on (useful with port 0), or -1 before start. */

@@ -76,6 +76,9 @@ public interface Inbox {
     /** Items not yet finished (pending or being processed), per source: the backlog metrics show. */
     Map<String, Long> backlog();
 
+    /** When the oldest unfinished item of each source was received: the sync lag metrics show (now minus this). */
+    Map<String, Instant> oldestUnfinished();
+
     /** Deletes items finished (done or failed) before {@code cutoff}; a redelivery older than that is new again. */
     int purgeFinishedBefore(Instant cutoff);
 

@@ -321,6 +321,22 @@ public final class JdbcInbox implements Inbox {
     }
 
     @Override
+    public Map<String, Instant> oldestUnfinished() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT source_system, MIN(received_at) FROM inbox"
+                     + " WHERE state IN ('pending', 'processing') GROUP BY source_system ORDER BY source_system");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Instant> oldest = new LinkedHashMap<>();
+            while (rs.next()) {
+                oldest.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+            }
+            return oldest;
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot read the inbox's oldest items: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public int purgeFinishedBefore(Instant cutoff) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(

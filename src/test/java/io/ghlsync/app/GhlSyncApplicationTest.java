@@ -67,7 +67,8 @@ class GhlSyncApplicationTest extends CamelMainTestSupport {
                 .override("ghl.location-id", "sandbox-location")
                 .override("ghl.token", "sandbox-token")
                 .override("ghlsync.db.dir", data.toString())
-                .override("ghlsync.sandbox", "true");
+                .override("ghlsync.sandbox", "true")
+                .override("ghlsync.hawtio.enabled", "false"); // never the shared port 8081 in a test
         configuration.addConfiguration(new GhlSyncConfiguration(settings));
         configuration.withRoutesIncludePattern("file:routes/*.yaml");
     }

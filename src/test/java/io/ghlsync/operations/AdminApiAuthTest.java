@@ -1,6 +1,5 @@
 package io.ghlsync.operations;
 
-import io.ghlsync.Settings;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,40 +24,6 @@ class AdminApiAuthTest extends EngineTestSupport {
         assertThat(http("POST", "/admin/dead-letters/discard?all=true", USER, PASSWORD + "x").status()).isEqualTo(401);
         assertThat(http("GET", "/admin/dead-letters", USER, PASSWORD).status()).isEqualTo(200);
         assertThat(http("POST", "/admin/dead-letters/discard?all=true", USER, PASSWORD).status()).isEqualTo(200);
-    }
-
-    /** No credentials configured outside the sandbox: shut, whatever is sent. */
-    static class WithoutConfiguredCredentialsTest extends EngineTestSupport {
-
-        @Override
-        protected Settings settings() {
-            return super.settings().override("ghlsync.admin.user", "").override("ghlsync.admin.password", "");
-        }
-
-        @Test
-        void theApiIsDisabledAndSaysHowToEnableIt() {
-            for (Answer answer : new Answer[] {http("GET", "/admin/dead-letters", null, null),
-                    http("GET", "/admin/dead-letters", USER, PASSWORD), http("POST", "/admin/dead-letters/replay?all=true", null, null)}) {
-                assertThat(answer.status()).isEqualTo(503);
-                assertThat(answer.json().get("error").asText())
-                        .isEqualTo("admin API disabled: set GHLSYNC_ADMIN_USER and GHLSYNC_ADMIN_PASSWORD");
-            }
-        }
-    }
-
-    /** Sandbox mode without credentials: open, for the one-command demo. */
-    static class SandboxTest extends EngineTestSupport {
-
-        @Override
-        protected Settings settings() {
-            return super.settings().override("ghlsync.sandbox", "true")
-                    .override("ghlsync.admin.user", "").override("ghlsync.admin.password", "");
-        }
-
-        @Test
-        void theApiIsOpen() {
-            assertThat(http("GET", "/admin/dead-letters", null, null).status()).isEqualTo(200);
-        }
     }
 
     @Nested

@@ -24,8 +24,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -97,6 +102,7 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
                 .override("ghlsync.mappings.dir", mappings().toString())
                 .override("ghlsync.mappings.check-interval-ms", "100")
                 .override("ghlsync.sandbox", "false")
+                .override("ghlsync.hawtio.enabled", "false") // its own tests start it on a free port
                 .override("ghlsync.admin.user", USER)
                 .override("ghlsync.admin.password", PASSWORD);
     }
@@ -159,6 +165,10 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
@@ -174,6 +184,55 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A POST to one of the engine's webhook receivers, e.g. {@code /webhooks/ghl}, with exactly these bytes and headers. */
+    protected Answer post(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A webhook receiver's refusal: this status, a reason and, when given, the field at fault. */
+    protected static void assertRefused(Answer answer, int status, String field) {
+        assertThat(answer.status()).as("%s", answer.raw().body()).isEqualTo(status);
+        assertThat(answer.json().get("error").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(answer.json().get("field").asText()).isEqualTo(field);
+        }
+    }
+
+    /** One row of a query on the engine's state database. */
+    protected interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query on the engine's state database, with string parameters, row by row. */
+    protected void query(String sql, Row row, String... parameters) {
+        StateDatabase db = context.getRegistry().lookupByNameAndType("stateDatabase", StateDatabase.class);
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number a {@code SELECT COUNT(*)} on the engine's state database answers. */
+    protected long count(String sql, String... parameters) {
+        long[] count = new long[1];
+        query(sql, rs -> count[0] = rs.getLong(1), parameters);
+        return count[0];
     }
 
     /** Polls until the condition holds or the deadline passes (no fixed sleeps). */

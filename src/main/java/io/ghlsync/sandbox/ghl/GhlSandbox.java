@@ -2,6 +2,7 @@ package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlsync.sandbox.FaultTarget;
 import io.ghlsync.sandbox.JsonReplies;
 import io.ghlsync.sandbox.SandboxApp;
 import io.vertx.core.Vertx;
@@ -60,6 +61,11 @@ public final class GhlSandbox implements SandboxApp {
     @Override
     public void start(Vertx vertx) {
         publisher.start(vertx);
+    }
+
+    @Override
+    public FaultTarget faultTarget() {
+        return new GhlFaultTarget(this);
     }
 
     @Override

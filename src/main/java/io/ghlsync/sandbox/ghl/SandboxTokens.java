@@ -116,6 +116,22 @@ public final class SandboxTokens {
         return access.computeIfPresent(token, (k, g) -> g.expiringAt(now)) != null;
     }
 
+    /**
+     * What an uninstall does: the access token, and for an OAuth token every access and refresh token of its client,
+     * are forgotten, so nothing renews it. False when the token is unknown.
+     */
+    boolean revokeInstallation(String token) {
+        TokenGrant grant = access.remove(token);
+        if (grant == null) {
+            return false;
+        }
+        if (grant.clientId() != null) {
+            access.values().removeIf(g -> grant.clientId().equals(g.clientId()));
+            refresh.values().removeIf(g -> grant.clientId().equals(g.clientId()));
+        }
+        return true;
+    }
+
     /** Forgets a token: access, refresh or code. */
     boolean revoke(String token) {
         return access.remove(token) != null | refresh.remove(token) != null | codes.remove(token) != null;

@@ -1,5 +1,6 @@
 package io.ghlsync.sources.cliengo;
 
+import io.ghlsync.intake.WebhookRejection;
 import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,8 @@ class CliengoWebhookVerifierTest {
         CliengoWebhookVerifier verifier = new CliengoWebhookVerifier(null, Duration.ofMinutes(5), 1 << 20, CLOCK);
         byte[] body = event(NOW);
         assertThatThrownBy(() -> verifier.verify("application/json", body, CliengoEvents.signature("anything", body)))
-                .isInstanceOf(CliengoWebhookVerifier.Rejection.class)
-                .satisfies(e -> assertThat(((CliengoWebhookVerifier.Rejection) e).status).isEqualTo(401));
+                .isInstanceOf(WebhookRejection.class)
+                .satisfies(e -> assertThat(((WebhookRejection) e).status()).isEqualTo(401));
     }
 
     @Test
