@@ -56,6 +56,8 @@ public final class EngineProcess implements AutoCloseable {
                 "-Dghl.token=" + GhlSandbox.DEFAULT_TOKEN, "-Dghl.rate.burst-max=5000",
                 "-Dclientjoy.base-url=" + sandbox.clientjoyBaseUrl(), "-Dclientjoy.api-key=" + ClientjoySandbox.DEFAULT_API_KEY,
                 "-Dclientjoy.backfill.resume-delay-ms=500", "-Dghlsync.db.dir=" + data.resolve("state"),
+                // no Hawtio (it would take port 8081, which builds running beside this one may hold)
+                "-Dghlsync.hawtio.enabled=false",
                 "-Dghlsync.admin.user=" + USER, "-Dghlsync.admin.password=" + PASSWORD,
                 "-cp", System.getProperty("java.class.path"), GhlSync.class.getName(), "run"));
         Process process;
