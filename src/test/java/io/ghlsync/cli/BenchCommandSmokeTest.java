@@ -15,6 +15,14 @@ class BenchCommandSmokeTest {
     }
 
     @Test
+    void theBackfillBenchmarkRunsTheEngineInItsOwnJvmAndReportsItsHeap() {
+        CommandRun run = CommandRun.of("bench", "backfill", "--smoke");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("backfill: 300 of 300 contacts .* contacts/s; engine heap peak [\\d.,]+ MB used of -Xmx256m, live data after GC at most [\\d.,]+ MB;"
+                + " Clientjoy holds 300 clients");
+    }
+
+    @Test
     void anUnknownScenarioIsNamed() {
         CommandRun run = CommandRun.of("bench", "everything");
         assertThat(run.exitCode()).isNotZero();
