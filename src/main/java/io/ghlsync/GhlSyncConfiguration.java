@@ -24,6 +24,7 @@ import io.ghlsync.sources.clientjoy.ClientjoyPaths;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.DurableAggregations;
+import io.ghlsync.state.StaleAggregationSweep;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
@@ -98,6 +99,11 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.getRegistry().bind("cliengoContactTags", new ContactTagBatch());
         camelContext.getRegistry().bind("cliengoTagAggregation",
                 DurableAggregations.on(database, "cliengo_tag_additions", recovery, recoveries, "direct:dead-letter"));
+        // completes batches whose completion timeout a database outage dropped (routes/cliengo-to-ghl.camel.yaml)
+        camelContext.getRegistry().bind("cliengoLeadSweep",
+                new StaleAggregationSweep(database, "cliengo_lead_events", "cliengo-lead-aggregator", "direct:cliengo-store-batch"));
+        camelContext.getRegistry().bind("cliengoTagSweep",
+                new StaleAggregationSweep(database, "cliengo_tag_additions", "cliengo-tag-aggregator", null));
         camelContext.getRegistry().bind("cliengoPoll", new CliengoPoll(database.pollCursors(),
                 Integer.parseInt(settings.get("cliengo.poll.page-size", "100")), Clock.systemUTC()));
         camelContext.getRegistry().bind("leadEnrichment", new LeadEnrichment(
