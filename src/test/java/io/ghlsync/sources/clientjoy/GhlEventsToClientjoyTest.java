@@ -6,6 +6,7 @@ import io.ghlsync.Settings;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 import io.ghlsync.sandbox.ghl.WebhookDelivery;
+import io.ghlsync.sandbox.ghl.WebhookSigner;
 import io.ghlsync.state.StateDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -177,6 +180,25 @@ class GhlEventsToClientjoyTest extends ClientjoyEngineTestSupport {
         assertThat(doneEvents()).isEqualTo(200);
         assertThat(clientjoy.statsJson().at("/writes/total").asLong()).as("%s", clientjoy.statsJson()).isZero();
         assertThat(clientjoy.clientCount()).isEqualTo(20);
+    }
+
+    @Test
+    void aTaskCreateWithoutContactIdForAnUnknownTaskIsADeadLetterWithItsReasonAndWritesNothing() {
+        // GHL sends some TaskCreate events without contactId; the sandbox never does, so this one is signed here
+        ObjectNode event = JSON.createObjectNode().put("type", "TaskCreate").put("locationId", LOCATION)
+                .put("id", "orphanTask0001").put("title", "Call back").put("dateAdded", Instant.now().toString())
+                .put("timestamp", Instant.now().toString()).put("webhookId", "orphan-task-create-1");
+        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+        WebhookSigner.Signatures signatures = sandbox.ghl().signer().sign(body);
+        Answer answer = post("/webhooks/ghl", "application/json", body, Map.of(WebhookSigner.RSA_HEADER, signatures.rsa(),
+                WebhookSigner.ED25519_HEADER, signatures.ed25519()));
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
+
+        await("the event was handled", WAIT, () -> unfinishedEvents() == 0 && deadLetters() == 1);
+        assertThat(deadLetterReasons()).singleElement().asString()
+                .contains("TaskCreate without contactId").contains("orphanTask0001");
+        assertThat(sandbox.clientjoy().statsJson().at("/writes/total").asLong()).isZero();
+        assertThat(links()).isEmpty();
     }
 
     /** Puts every stored GHL event back to pending, as if each had been delivered once more. */
