@@ -26,6 +26,9 @@ public final class ClientjoyLinks {
     public static final String KIND = "clientjoyKind";
     public static final String GHL_ID = "ghlId";
     public static final String CLIENTJOY_ID = "clientjoyId";
+    /** The GHL contact a route works on, and the Clientjoy client linked to it. */
+    public static final String CONTACT_ID = "ghlContactId";
+    public static final String CLIENT_ID = "clientjoyClientId";
     /** Set (true) by an on-demand sync: write even what the hash says is unchanged. */
     public static final String FORCE = "clientjoyForce";
     private static final String HASH = "clientjoyHash";
@@ -64,6 +67,28 @@ public final class ClientjoyLinks {
         }
         LinkKey key = new LinkKey(SOURCE, kind(exchange), locationId(exchange), clientjoyId);
         links.upsert(key, ghlId(exchange), exchange.getVariable(HASH, String.class));
+    }
+
+    /**
+     * The Clientjoy client of the GHL contact in {@code ghlContactId} into {@code clientjoyClientId}, or null when the
+     * contact was never written to Clientjoy: how a GHL webhook about a note, task or appointment finds its client.
+     */
+    public void clientOf(Exchange exchange) {
+        String contactId = exchange.getVariable(CONTACT_ID, String.class);
+        exchange.setVariable(CLIENT_ID, contactId == null || contactId.isBlank() ? null
+                : links.findByGhlId(SOURCE, EntityType.CONTACT, locationId(exchange), contactId)
+                        .map(link -> link.key().sourceId()).orElse(null));
+    }
+
+    /** The Clientjoy id linked to the GHL record in {@code ghlId} (of kind {@code clientjoyKind}) into {@code clientjoyId}, or null. */
+    public void linked(Exchange exchange) {
+        exchange.setVariable(CLIENTJOY_ID, links.findByGhlId(SOURCE, kind(exchange), locationId(exchange), ghlId(exchange))
+                .map(link -> link.key().sourceId()).orElse(null));
+    }
+
+    /** Forgets the link of the Clientjoy record in {@code clientjoyId}, after that record was deleted. */
+    public void unlink(Exchange exchange) {
+        links.delete(new LinkKey(SOURCE, kind(exchange), locationId(exchange), exchange.getVariable(CLIENTJOY_ID, String.class)));
     }
 
     /** The GHL id of the record just mapped (its {@code external_id}) into {@code ghlId}. */

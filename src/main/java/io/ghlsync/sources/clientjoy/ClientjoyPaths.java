@@ -19,6 +19,26 @@ public final class ClientjoyPaths {
         return "/clients/" + segment(clientId) + "/" + segment(plural) + "/external/" + segment(ghlId);
     }
 
+    /** {@code /clients/{clientId}}: one client (to delete it, with everything under it). */
+    public String clientRecord(String clientId) {
+        return "/clients/" + segment(clientId);
+    }
+
+    /** {@code /clients/{clientId}/{plural}/{itemId}}: one task, note or activity of a client. */
+    public String childRecord(String clientId, String plural, String itemId) {
+        return "/clients/" + segment(clientId) + "/" + segment(plural) + "/" + segment(itemId);
+    }
+
+    /** The collection a kind of linked record lives in under its client: task, note, appointment (an activity). */
+    public String collection(String kind) {
+        return switch (kind) {
+            case "task" -> "tasks";
+            case "note" -> "notes";
+            case "appointment" -> "activities";
+            default -> throw new IllegalArgumentException("no Clientjoy collection for records of kind " + kind);
+        };
+    }
+
     private static String segment(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("an id in a Clientjoy path is missing");
