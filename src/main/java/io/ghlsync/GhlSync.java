@@ -1,5 +1,6 @@
 package io.ghlsync;
 
+import io.ghlsync.cli.BackfillCommand;
 import io.ghlsync.cli.BenchCommand;
 import io.ghlsync.cli.CallCommand;
 import io.ghlsync.cli.DlqCommand;
@@ -7,6 +8,7 @@ import io.ghlsync.cli.MappingTestCommand;
 import io.ghlsync.cli.OpsCommand;
 import io.ghlsync.cli.RunCommand;
 import io.ghlsync.cli.SandboxCommand;
+import io.ghlsync.cli.SyncContactCommand;
 
 
 import picocli.CommandLine;
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ghl-sync", mixinStandardHelpOptions = true, version = "ghl-sync 0.1.0",
          description = "Keeps GoHighLevel in sync with Cliengo and Clientjoy.",
          subcommands = { RunCommand.class, OpsCommand.class, CallCommand.class, MappingTestCommand.class, BenchCommand.class, SandboxCommand.class,
-                         DlqCommand.class })
+                         DlqCommand.class, BackfillCommand.class, SyncContactCommand.class })
 public final class GhlSync implements Callable<Integer> {
 
     public static void main(String[] args) {

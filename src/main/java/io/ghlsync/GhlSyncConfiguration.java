@@ -5,6 +5,7 @@ import io.ghlsync.ghl.GhlLocationSettings;
 import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
+import io.ghlsync.operations.ClientjoyAdminApi;
 import io.ghlsync.operations.AdminAuth;
 import io.ghlsync.operations.EngineHealth;
 import io.ghlsync.operations.EngineMetrics;
@@ -17,9 +18,13 @@ import io.ghlsync.sources.cliengo.ContactTagBatch;
 import io.ghlsync.sources.cliengo.LeadEventBatch;
 import io.ghlsync.sources.cliengo.LeadEnrichment;
 import io.ghlsync.sources.cliengo.LeadLinks;
+import io.ghlsync.sources.clientjoy.Backfills;
+import io.ghlsync.sources.clientjoy.ClientjoyLinks;
+import io.ghlsync.sources.clientjoy.ClientjoyPaths;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.DurableAggregations;
+import io.ghlsync.state.StaleAggregationSweep;
 import io.ghlsync.state.JdbcInbox;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
@@ -71,7 +76,18 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.getRegistry().bind("cliengoWebhookVerifier", CliengoWebhookVerifier.from(settings));
         camelContext.getRegistry().bind("ghlWebhookVerifier", GhlWebhookVerifier.from(settings));
         String defaultLocationId = new GhlLocationSettings(settings).locationIds().get(0);
-        // the Cliengo -> GHL flow (routes/cliengo-to-ghl.camel.yaml): which lead, note and task went to which GHL record
+        bindCliengo(camelContext, database, defaultLocationId);
+        bindClientjoy(camelContext, database, defaultLocationId);
+        Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
+                Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
+                Map.of("locationId", defaultLocationId));
+    }
+
+    /**
+     * The Cliengo -> GHL flow (routes/cliengo-*.camel.yaml): which lead, note and task went to which GHL record, the
+     * durable aggregators, polling and enrichment.
+     */
+    private void bindCliengo(CamelContext camelContext, StateDatabase database, String defaultLocationId) {
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));
         camelContext.getRegistry().bind("activityLinks", new ActivityLinks(database.links(), defaultLocationId));
         // the aggregators of routes/cliengo-to-ghl.camel.yaml, durable in the state database (migration V3)
@@ -83,14 +99,31 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         camelContext.getRegistry().bind("cliengoContactTags", new ContactTagBatch());
         camelContext.getRegistry().bind("cliengoTagAggregation",
                 DurableAggregations.on(database, "cliengo_tag_additions", recovery, recoveries, "direct:dead-letter"));
+        // completes batches whose completion timeout a database outage dropped (routes/cliengo-to-ghl.camel.yaml)
+        camelContext.getRegistry().bind("cliengoLeadSweep",
+                new StaleAggregationSweep(database, "cliengo_lead_events", "cliengo-lead-aggregator", "direct:cliengo-store-batch"));
+        camelContext.getRegistry().bind("cliengoTagSweep",
+                new StaleAggregationSweep(database, "cliengo_tag_additions", "cliengo-tag-aggregator", null));
         camelContext.getRegistry().bind("cliengoPoll", new CliengoPoll(database.pollCursors(),
                 Integer.parseInt(settings.get("cliengo.poll.page-size", "100")), Clock.systemUTC()));
         camelContext.getRegistry().bind("leadEnrichment", new LeadEnrichment(
                 Boolean.parseBoolean(settings.get("cliengo.enrich.enabled", "true")),
                 Boolean.parseBoolean(settings.get("cliengo.enrich.tags", "false"))));
-        Mappings.bind(camelContext, Path.of(settings.get("ghlsync.mappings.dir", "mappings")),
-                Duration.ofMillis(Long.parseLong(settings.get("ghlsync.mappings.check-interval-ms", "2000"))),
-                Map.of("locationId", defaultLocationId));
+    }
+
+    /**
+     * The GHL -> Clientjoy flow (routes/ghl-to-clientjoy.camel.yaml): links, Clientjoy paths, the backfill with its
+     * pool of contact workers, and its admin API.
+     */
+    private void bindClientjoy(CamelContext camelContext, StateDatabase database, String defaultLocationId) {
+        camelContext.getRegistry().bind("clientjoyLinks", new ClientjoyLinks(database.links(), defaultLocationId));
+        camelContext.getRegistry().bind("clientjoyPaths", new ClientjoyPaths());
+        Backfills backfills = new Backfills(database.pollCursors(), camelContext,
+                Integer.parseInt(settings.get("clientjoy.backfill.page-size", "100")), Clock.systemUTC());
+        camelContext.getRegistry().bind("backfills", backfills);
+        camelContext.getRegistry().bind("clientjoyAdminApi", new ClientjoyAdminApi(backfills, defaultLocationId));
+        camelContext.getRegistry().bind("clientjoyBackfillPool", camelContext.getExecutorServiceManager().newFixedThreadPool(
+                this, "clientjoy-backfill", Integer.parseInt(settings.get("clientjoy.backfill.parallelism", "4"))));
     }
 
     /** The ghl component with every configured location; also used by the commands that call GHL directly. */

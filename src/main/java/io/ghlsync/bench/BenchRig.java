@@ -20,13 +20,13 @@ final class BenchRig implements AutoCloseable {
     static final RateLimits NO_LIMITS = new RateLimits(1_000_000, 10_000, 1_000_000_000L, null);
 
     final SandboxServer sandbox;
-    final EngineProcess engine;
+    final RigEngine engine;
     final CliengoWebhookClient webhooks;
     final NaiveGhlClient naive;
     /** False for the rig a smoke run shares between scenarios: closing it is its owner's job. */
     private final boolean owned;
 
-    private BenchRig(SandboxServer sandbox, EngineProcess engine, boolean owned) {
+    private BenchRig(SandboxServer sandbox, RigEngine engine, boolean owned) {
         this.sandbox = sandbox;
         this.engine = engine;
         this.owned = owned;
@@ -58,7 +58,7 @@ final class BenchRig implements AutoCloseable {
             props.put("ghl.rate.interval-ms", Long.toString(limits.intervalMillis()));
             props.put("ghl.rate.daily-max", Long.toString(limits.dailyMax()));
             props.putAll(properties);
-            return new BenchRig(sandbox, EngineProcess.start(sandbox.baseUrl(), props, workDir), owned);
+            return new BenchRig(sandbox, RigEngine.start(sandbox.baseUrl(), props, workDir), owned);
         } catch (IOException | RuntimeException e) {
             sandbox.close();
             throw e;

@@ -1,153 +1,148 @@
 package io.ghlsync.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ghlsync.GhlSync;
+import io.ghlsync.sandbox.SandboxServer;
+import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
+import io.ghlsync.sandbox.ghl.GhlSandbox;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * The engine under test as its own JVM ({@code io.ghlsync.GhlSync run} from this process's class path), so its CPU,
- * heap and threads are separate from the sandbox and the load generator that run in the bench JVM.
+ * The product ({@code GhlSync run}) in a JVM of its own, configured by system properties as an operator would, pointed
+ * at a sandbox of this process: what benchmarks measure and crash tests kill. Its admin API is reached over HTTP.
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER = "ops";
+    private static final String PASSWORD = "engine process password";
 
     private final Process process;
     private final int port;
-    private final Path log;
-    /** HTTP/1.1: the JDK client's default h2c upgrade on a plain-HTTP GET can leave the answer hanging. */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private EngineProcess(Process process, int port, Path log) {
+    private EngineProcess(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
     /**
-     * Starts the engine against a sandbox and waits until it reports ready. {@code properties} become JVM system
-     * properties of the engine, which override application.properties (the switches the baseline turns).
+     * Starts the engine on {@code port} with its state under {@code data}, its log in {@code data/engine-<name>.log},
+     * GHL's burst limit as the sandbox announces it, and {@code jvmOptions} (e.g. {@code -Xmx256m}); returns once its
+     * admin API answers.
      */
-    static EngineProcess start(String sandboxBaseUrl, Map<String, String> properties, Path workDir) throws IOException {
-        int port = freePort();
-        Files.createDirectories(workDir);
-        Path log = workDir.resolve("engine.log");
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("ghlsync.db.dir", workDir.resolve("data").toString());
-        props.put("ghlsync.hawtio.enabled", "false");
-        props.put("ghlsync.demo.enabled", "false");
-        // enrichment writes to Cliengo, not GHL; the events here are posted directly, with no lead in the Cliengo sandbox
-        props.put("cliengo.enrich.enabled", "false");
-        props.putAll(properties);
+    public static EngineProcess start(SandboxServer sandbox, int port, Path data, String name, List<String> jvmOptions)
+            throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.ghlsync.GhlSync");
-        command.add("run");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("GHL_") || k.startsWith("GHLSYNC_") || k.startsWith("CLIENGO_")
-                || k.startsWith("CLIENTJOY_"));
-        env.put("GHL_BASE_URL", sandboxBaseUrl + "/ghl");
-        env.put("GHL_LOCATION_ID", Bench.LOCATION);
-        env.put("GHL_TOKEN", "sandbox-token");
-        env.put("GHLSYNC_HTTP_PORT", Integer.toString(port));
-        env.put("GHLSYNC_ADMIN_USER", "bench");
-        env.put("GHLSYNC_ADMIN_PASSWORD", "bench-" + port);
-        env.put("CLIENGO_BASE_URL", sandboxBaseUrl + "/cliengo");
-        env.put("CLIENGO_API_KEY", "sandbox-cliengo-key");
-        env.put("CLIENGO_WEBHOOK_SECRET", Bench.CLIENGO_SECRET);
-        if (props.containsKey("ghlsync.db.url")) {
-            env.put("GHLSYNC_DB_URL", props.get("ghlsync.db.url"));
-            env.put("GHLSYNC_DB_USER", props.getOrDefault("ghlsync.db.user", "postgres"));
-        }
-        EngineProcess engine = new EngineProcess(builder.start(), port, log);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dcamel.server.port=" + port, "-Dcamel.management.port=" + port,
+                "-Dghl.base-url=" + sandbox.ghlBaseUrl(), "-Dghl.location-id=" + GhlSandbox.DEFAULT_LOCATION_ID,
+                "-Dghl.token=" + GhlSandbox.DEFAULT_TOKEN, "-Dghl.rate.burst-max=5000",
+                "-Dclientjoy.base-url=" + sandbox.clientjoyBaseUrl(), "-Dclientjoy.api-key=" + ClientjoySandbox.DEFAULT_API_KEY,
+                "-Dclientjoy.backfill.resume-delay-ms=500", "-Dghlsync.db.dir=" + data.resolve("state"),
+                // no Hawtio (it would take port 8081, which builds running beside this one may hold)
+                "-Dghlsync.hawtio.enabled=false",
+                "-Dghlsync.admin.user=" + USER, "-Dghlsync.admin.password=" + PASSWORD,
+                "-cp", System.getProperty("java.class.path"), GhlSync.class.getName(), "run"));
+        Process process;
         try {
-            engine.awaitReady(Duration.ofSeconds(120));
-        } catch (IOException | RuntimeException e) {
-            engine.close();
-            throw e;
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(data.resolve("engine-" + name + ".log").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the engine process could not start", e);
         }
+        EngineProcess engine = new EngineProcess(process, port);
+        await("the engine answers on port " + port + " (log in " + data + ")", Duration.ofSeconds(90), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the engine exited with " + process.exitValue() + " (log in " + data + ")");
+            }
+            return engine.status("/admin/dead-letters") == 200;
+        });
         return engine;
     }
 
-    int port() {
-        return port;
-    }
-
-    private void awaitReady(Duration timeout) throws IOException {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("the engine stopped while starting (exit " + process.exitValue() + "); see " + log);
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the engine", e);
-            }
-            Pause.millis(250);
-        }
-        throw new IOException("the engine was not ready within " + timeout.toSeconds() + " s; see " + log);
-    }
-
-    /** The engine's Prometheus gauge of events waiting in its inboxes (all sources). */
-    long inboxBacklog() {
-        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/metrics"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+    /** A call to the admin API; the JSON answer, whatever the status. */
+    public JsonNode admin(String method, String path) {
         try {
-            String text = client.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
-            long backlog = 0;
-            for (String line : text.split("\n")) {
-                if (line.startsWith("ghlsync_inbox_backlog")) {
-                    backlog += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            return backlog;
+            return JSON.readTree(text(method, path));
         } catch (IOException e) {
-            return -1;
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A call's text answer, e.g. of {@code GET /observe/metrics}. */
+    public String text(String method, String path) {
+        try {
+            return http.send(request(method, path), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            throw new IllegalStateException(e);
         }
+    }
+
+    private int status(String path) {
+        try {
+            return http.send(request("GET", path), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String method, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+    }
+
+    /** {@code kill -9}: no shutdown hooks, no clean close of the database. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        process.destroyForcibly();
+    }
+
+    /** Polls until the condition holds; fails with {@code what} after {@code timeout}. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting until " + what);
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            Thread.sleep(100);
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

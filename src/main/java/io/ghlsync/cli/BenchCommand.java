@@ -1,5 +1,6 @@
 package io.ghlsync.cli;
 
+import io.ghlsync.bench.BackfillBenchmark;
 import io.ghlsync.bench.Bench;
 import io.ghlsync.bench.BenchRow;
 import io.ghlsync.bench.MappingBenchmark;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,20 +31,21 @@ import java.util.stream.Stream;
 /**
  * {@code bench <scenario>|all}: the benchmarks whose figures are in docs/benchmarks.md, printed as one table. The
  * end-to-end scenarios (rate, calls, throughput, latency) run the engine as its own JVM against a sandbox over HTTP,
- * beside a naive baseline; mapping runs JMH. {@code --smoke} runs each tiny, only to show the harness still works.
+ * beside a naive baseline; backfill copies a seeded GHL location to Clientjoy with the engine's heap capped; mapping
+ * runs JMH. {@code --smoke} runs each tiny, only to show the harness still works.
  */
 @Command(name = "bench", description = "Run benchmarks and print their figures as one table "
-        + "(scenarios: rate, calls, throughput, latency, mapping, all).")
+        + "(scenarios: rate, calls, throughput, latency, backfill, mapping, all).")
 public class BenchCommand implements Callable<Integer> {
 
-    private static final List<String> KNOWN = Stream.concat(Stream.concat(Bench.SCENARIOS.stream(), Stream.of("mapping")),
-            Stream.of("all")).toList();
+    private static final List<String> KNOWN = Stream.concat(Bench.SCENARIOS.stream(),
+            Stream.of("backfill", "mapping", "all")).toList();
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", defaultValue = "mapping", paramLabel = "<scenario>",
-            description = "rate, calls, throughput, latency, mapping (default) or all")
+            description = "rate, calls, throughput, latency, backfill, mapping (default) or all")
     String scenario;
 
     @Option(names = "--smoke", description = "a tiny run (under a minute for all) that only shows the harness still works")
@@ -54,18 +57,34 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the engines' logs and databases (in a temporary folder, printed)")
     boolean keep;
 
+    @Option(names = "--contacts", defaultValue = "100000", description = "backfill: contacts in the GHL location (default: ${DEFAULT-VALUE})")
+    int contacts;
+
+    @Option(names = "--activities", defaultValue = "0", description = "backfill: tasks, notes and appointments per contact, each (default: ${DEFAULT-VALUE})")
+    int activities;
+
+    @Option(names = "--max-heap", defaultValue = "256m", description = "backfill: the engine's -Xmx (default: ${DEFAULT-VALUE})")
+    String maxHeap;
+
     @Override
     public Integer call() throws Exception {
         if (!KNOWN.contains(scenario)) {
             throw new ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "'; known: "
                     + String.join(", ", KNOWN));
         }
+        if ("backfill".equals(scenario)) {
+            return backfillAlone();
+        }
         List<BenchRow> rows = new ArrayList<>();
         Path workDir = Files.createTempDirectory("ghl-sync-bench");
         boolean done = false;
+        boolean backfillComplete = true;
         try {
             if ("all".equals(scenario)) {
                 rows.addAll(Bench.run(Bench.SCENARIOS, smoke, workDir));
+                BackfillBenchmark.Result backfill = backfill();
+                backfillComplete = complete(backfill);
+                rows.addAll(backfillRows(backfill));
             } else if (!"mapping".equals(scenario)) {
                 rows.addAll(Bench.run(List.of(scenario), smoke, workDir));
             }
@@ -83,7 +102,7 @@ public class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(BenchRow.table(rows));
         out.flush();
-        return 0;
+        return backfillComplete ? 0 : 1;
     }
 
     /** Scenario 6: the Cliengo lead -> GHL contact mapping under JMH, one thread. */
@@ -113,5 +132,38 @@ public class BenchCommand implements Callable<Integer> {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** Scenario 5: the engine in its own JVM with a capped heap backfills a seeded location (to Clientjoy). */
+    private BackfillBenchmark.Result backfill() throws InterruptedException {
+        int count = smoke ? 300 : contacts;
+        return BackfillBenchmark.run(count, activities, maxHeap, Duration.ofHours(2));
+    }
+
+    private static boolean complete(BackfillBenchmark.Result r) {
+        return r.copied() == r.contacts() && r.clientsInClientjoy() == r.contacts();
+    }
+
+    /** Scenario 5's rows in the {@code all} table (no naive baseline: it is measured alone). */
+    private List<BenchRow> backfillRows(BackfillBenchmark.Result r) {
+        String what = String.format(java.util.Locale.ROOT, "%,d contacts to Clientjoy under -Xmx%s", r.contacts(), r.maxHeap());
+        return List.of(
+                new BenchRow("5 backfill", "contacts copied, " + what, BenchRow.format(r.copied()), "-", "-", "completes"),
+                new BenchRow("5 backfill", "contacts/s, " + what, BenchRow.format(r.contactsPerSecond()), "-", "-", "-"),
+                new BenchRow("5 backfill", "engine heap peak MB, " + what, BenchRow.format(r.peakHeapUsedBytes() / 1e6),
+                        "-", "-", "< cap"));
+    }
+
+    /** {@code bench backfill}: prints time, rate and peak heap on one line; fails unless every contact arrived once. */
+    private int backfillAlone() throws InterruptedException {
+        BackfillBenchmark.Result r = backfill();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("backfill: %,d of %,d contacts (%d task, note and appointment each) in %.1f s: %,.0f contacts/s;"
+                + " engine heap peak %,.1f MB used of -Xmx%s, live data after GC at most %,.1f MB; Clientjoy holds %,d clients%n",
+                r.copied(), r.contacts(), activities, r.elapsed().toMillis() / 1000.0, r.contactsPerSecond(),
+                r.peakHeapUsedBytes() / 1e6, r.maxHeap(), r.peakLiveDataBytes() / 1e6,
+                r.clientsInClientjoy());
+        out.flush();
+        return complete(r) ? 0 : 1;
     }
 }

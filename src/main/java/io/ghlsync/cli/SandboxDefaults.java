@@ -17,6 +17,7 @@ final class SandboxDefaults {
     static final String TOKEN = "sandbox-token";
     static final String CLIENGO_API_KEY = "sandbox-cliengo-key";
     static final String CLIENGO_WEBHOOK_SECRET = "sandbox-cliengo-secret";
+    static final String CLIENTJOY_API_KEY = "sandbox-clientjoy-key";
 
     private SandboxDefaults() {
     }
@@ -35,7 +36,9 @@ final class SandboxDefaults {
                 .override("ghl.token", TOKEN)
                 .override("cliengo.base-url", "http://localhost:" + port + "/cliengo")
                 .override("cliengo.api-key", CLIENGO_API_KEY)
-                .override("cliengo.webhook-secret", CLIENGO_WEBHOOK_SECRET);
+                .override("cliengo.webhook-secret", CLIENGO_WEBHOOK_SECRET)
+                .override("clientjoy.base-url", "http://localhost:" + port + "/clientjoy")
+                .override("clientjoy.api-key", CLIENTJOY_API_KEY);
     }
 
     /**

@@ -49,7 +49,9 @@ final class StartupBanner extends MainListenerSupport {
                     .append("  (location sandbox-location, token sandbox-token)\n");
             banner.append("  sandbox Cliengo http://localhost:").append(sandboxPort).append("/cliengo")
                     .append("  (API key sandbox-cliengo-key, webhooks signed with sandbox-cliengo-secret)\n");
-            banner.append("  sandbox admin  http://localhost:").append(sandboxPort).append("/_sandbox/ghl/, /_sandbox/cliengo/\n");
+            banner.append("  sandbox Clientjoy http://localhost:").append(sandboxPort).append("/clientjoy")
+                    .append("  (API key sandbox-clientjoy-key)\n");
+            banner.append("  sandbox admin  http://localhost:").append(sandboxPort).append("/_sandbox/ghl/, /_sandbox/cliengo/, /_sandbox/clientjoy/\n");
         }
         out.println(banner);
         out.flush();

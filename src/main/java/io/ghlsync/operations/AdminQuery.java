@@ -100,7 +100,8 @@ final class AdminQuery {
         return values.keySet().stream().anyMatch(FILTERS::contains);
     }
 
-    private String text(String name) {
+    /** A parameter's value, or null when absent; given but empty is a 400. */
+    String text(String name) {
         String value = values.get(name);
         if (value != null && value.isEmpty()) {
             throw AdminRequestException.badRequest(name, name + " must not be empty");

@@ -149,7 +149,8 @@ public final class DeadLetterAdminApi {
     }
 
     /** Runs an operation for an authenticated caller and turns refusals and failures into JSON answers. */
-    private static void answer(Exchange exchange, Runnable operation) {
+    /** Runs one admin operation: only behind adminAuth; refused input and a failing database become JSON answers. */
+    static void answer(Exchange exchange, Runnable operation) {
         if (exchange.getProperty(AdminAuth.CALLER) == null) {
             // the route lacks its adminAuth step: fail closed rather than serve unauthenticated
             AdminResponses.error(exchange, 500, null, "admin route without the adminAuth step: refused");

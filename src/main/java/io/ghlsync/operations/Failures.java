@@ -4,6 +4,7 @@ import io.ghlsync.ghl.GhlApiException;
 import io.ghlsync.ghl.GhlScopeException;
 import io.ghlsync.mapping.MappingError;
 import io.ghlsync.mapping.MappingException;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -20,7 +21,8 @@ final class Failures {
      */
     static Throwable explaining(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MappingException || t instanceof GhlApiException || t instanceof GhlScopeException) {
+            if (t instanceof MappingException || t instanceof GhlApiException || t instanceof GhlScopeException
+                    || t instanceof HttpOperationFailedException) {
                 return t;
             }
         }
@@ -31,8 +33,13 @@ final class Failures {
         return explaining(failure) instanceof MappingException;
     }
 
+    /** GHL's status, or that of another HTTP API a route calls (Clientjoy, through Camel's http component). */
     static Integer httpStatus(Throwable failure) {
-        return explaining(failure) instanceof GhlApiException api ? api.getStatusCode() : null;
+        Throwable explaining = explaining(failure);
+        if (explaining instanceof GhlApiException api) {
+            return api.getStatusCode();
+        }
+        return explaining instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
     }
 
     /** The target fields a mapping refused, e.g. {@code email, customFields.lead_status}; null for other failures. */

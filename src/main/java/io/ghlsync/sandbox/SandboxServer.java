@@ -1,6 +1,7 @@
 package io.ghlsync.sandbox;
 
 import io.ghlsync.sandbox.cliengo.CliengoSandbox;
+import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local HTTP server of the sandbox: GHL under {@code /ghl} (controls under {@code /_sandbox/ghl}), Cliengo under
- * {@code /cliengo} (controls under {@code /_sandbox/cliengo}), and any other {@link SandboxApp} added before {@link #start()};
+ * {@code /cliengo} (controls under {@code /_sandbox/cliengo}), Clientjoy under {@code /clientjoy} (controls under
+ * {@code /_sandbox/clientjoy}), and any other {@link SandboxApp} added before {@link #start()};
  * each with its own {@link FaultInjector} in front of its API and fault controls at {@code /_sandbox/<name>/faults}. Used in-process by tests and by the {@code sandbox}/{@code run} commands.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -28,6 +30,7 @@ public final class SandboxServer implements AutoCloseable {
     private final String host;
     private final GhlSandbox ghl;
     private final CliengoSandbox cliengo = new CliengoSandbox();
+    private final ClientjoySandbox clientjoy = new ClientjoySandbox();
     private final List<SandboxApp> apps = new CopyOnWriteArrayList<>();
     private final Map<String, FaultInjector> faults = new ConcurrentHashMap<>();
     private final List<HttpServer> servers = new ArrayList<>();
@@ -60,6 +63,7 @@ public final class SandboxServer implements AutoCloseable {
         this.ghl = ghl;
         apps.add(ghl);
         apps.add(cliengo);
+        apps.add(clientjoy);
     }
 
     /** Adds another look-alike (Cliengo, Clientjoy); must be called before {@link #start()}. */
@@ -163,6 +167,15 @@ public final class SandboxServer implements AutoCloseable {
 
     public CliengoSandbox cliengo() {
         return cliengo;
+    }
+
+    /** The Clientjoy base URL clients use, e.g. {@code http://localhost:8099/clientjoy}. */
+    public String clientjoyBaseUrl() {
+        return baseUrl() + "/clientjoy";
+    }
+
+    public ClientjoySandbox clientjoy() {
+        return clientjoy;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link PollCursors} on the {@code poll_cursor} table; each advance is its own committed statement. */
@@ -33,6 +35,25 @@ public final class JdbcPollCursors implements PollCursors {
             }
         } catch (SQLException e) {
             throw failure("read", sourceSystem, stream, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> streams(String sourceSystem, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT stream, cursor_value FROM poll_cursor"
+                     + " WHERE source_system = ? AND stream LIKE ? ESCAPE '!' ORDER BY stream")) {
+            ps.setString(1, sourceSystem);
+            ps.setString(2, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("list", sourceSystem, prefix + "*", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ghlsync.state;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Where each poll of each source stopped, so a restart resumes there instead of starting over. */
@@ -15,4 +16,7 @@ public interface PollCursors {
      * same page only one advances; false when someone else moved it first.
      */
     boolean advance(String sourceSystem, String stream, Optional<String> expected, String value);
+
+    /** Every stream of a source whose name starts with {@code prefix}, with its value: how unfinished work is found again. */
+    Map<String, String> streams(String sourceSystem, String prefix);
 }

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark harness still runs: {@code bench all --smoke} starts a sandbox and an engine JVM, runs every scenario
- * tiny and prints one table. It checks the table, not speed (figures come from the full run, docs/benchmarks.md).
+ * (backfill included) tiny and prints one table; {@code bench backfill --smoke} alone prints its one line. It checks
+ * the table, not speed (figures come from the full run, docs/benchmarks.md).
  */
 class BenchCommandSmokeTest {
 
@@ -31,7 +32,21 @@ class BenchCommandSmokeTest {
         for (String measure : List.of("p50 ms", "p99 ms", "max ms")) {
             assertThat(run.out()).as(measure).containsPattern(Pattern.quote(measure) + "[^|]*\\| " + NUMBER + " +\\|");
         }
+        // scenario 5: the backfill of 300 contacts (smoke) to Clientjoy, measured alone
+        assertThat(run.out()).containsPattern("\\| 5 backfill +\\| contacts copied, 300 contacts to Clientjoy under -Xmx256m +\\| 300 +\\|");
+        for (String measure : List.of("contacts/s", "engine heap peak MB")) {
+            assertThat(run.out()).as(measure).containsPattern("\\| 5 backfill +\\| " + Pattern.quote(measure) + ", 300 contacts[^|]*\\| "
+                    + NUMBER + " +\\|");
+        }
         assertThat(run.out()).containsPattern("cliengoLeadToGhlContact records/s \\(1 thread, JMH\\) +\\| " + NUMBER);
+    }
+
+    @Test
+    void theBackfillBenchmarkRunsTheEngineInItsOwnJvmAndReportsItsHeap() {
+        CommandRun run = CommandRun.of("bench", "backfill", "--smoke");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("backfill: 300 of 300 contacts .* contacts/s; engine heap peak [\\d.,]+ MB used of -Xmx256m, live data after GC at most [\\d.,]+ MB;"
+                + " Clientjoy holds 300 clients");
     }
 
     @Test

@@ -5,14 +5,14 @@ import io.ghlsync.cli.CommandRun;
 import io.ghlsync.ghl.GhlApiException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dlq list|show|replay|discard} against a running engine's admin API: output and exit codes. */
+@ExtendWith(CommandCredentials.class)
 class DlqCommandTest extends EngineTestSupport {
 
     @Override
@@ -28,18 +28,6 @@ class DlqCommandTest extends EngineTestSupport {
                         .end();
             }
         };
-    }
-
-    @BeforeEach
-    void credentials() {
-        System.setProperty("ghlsync.admin.user", USER);
-        System.setProperty("ghlsync.admin.password", PASSWORD);
-    }
-
-    @AfterEach
-    void forgetCredentials() {
-        System.clearProperty("ghlsync.admin.user");
-        System.clearProperty("ghlsync.admin.password");
     }
 
     private CommandRun dlq(String... args) {

@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class EngineTestSupport extends CamelMainTestSupport {
 
-    static final String USER = "ops";
-    static final String PASSWORD = "correct horse battery";
+    protected static final String USER = "ops";
+    protected static final String PASSWORD = "correct horse battery";
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     protected static SandboxServer sandbox;
@@ -158,7 +158,7 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
         return http(method, pathAndQuery, USER, PASSWORD);
     }
 
-    Answer http(String method, String pathAndQuery, String user, String password) {
+    protected Answer http(String method, String pathAndQuery, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody());
         if (user != null) {

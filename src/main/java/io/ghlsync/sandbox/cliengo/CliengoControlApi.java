@@ -1,5 +1,8 @@
 package io.ghlsync.sandbox.cliengo;
 
+import io.ghlsync.sandbox.rest.RestError;
+import io.ghlsync.sandbox.rest.RestJson;
+import io.ghlsync.sandbox.rest.RestRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,33 +25,33 @@ final class CliengoControlApi {
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(CliengoSandbox.BODY_LIMIT_BYTES));
-        CliengoHttp.Guard open = (endpoint, ctx) -> {
+        RestRoutes.Guard open = (endpoint, ctx) -> {
         };
-        CliengoHttp.on(router, "GET", "/", open, (ctx, body) -> overview());
-        CliengoHttp.on(router, "POST", "/reset", open, (ctx, body) -> {
+        RestRoutes.on(router, "GET", "/", open, (ctx, body) -> overview());
+        RestRoutes.on(router, "POST", "/reset", open, (ctx, body) -> {
             sandbox.reset();
             return ok("reset", true);
         });
-        CliengoHttp.on(router, "PUT", "/webhooks", open, (ctx, body) -> {
+        RestRoutes.on(router, "PUT", "/webhooks", open, (ctx, body) -> {
             if (!body.has("url") || !(body.get("url").isTextual() || body.get("url").isNull())) {
-                throw CliengoError.badRequest("send {\"url\": \"http://...\"} (null stops posting)", "url");
+                throw RestError.badRequest("send {\"url\": \"http://...\"} (null stops posting)", "url");
             }
-            sandbox.webhookUrl(CliengoJson.text(body, "url"));
+            sandbox.webhookUrl(RestJson.text(body, "url"));
             if (body.has("secret")) {
-                sandbox.webhookSecret(CliengoJson.text(body, "secret"));
+                sandbox.webhookSecret(RestJson.text(body, "secret"));
             }
             return overview();
         });
-        CliengoHttp.on(router, "GET", "/webhooks/deliveries", open, (ctx, body) -> {
-            ArrayNode out = CliengoJson.object().arrayNode();
-            sandbox.webhookDeliveries().forEach(d -> out.add(CliengoJson.MAPPER.valueToTree(d)));
+        RestRoutes.on(router, "GET", "/webhooks/deliveries", open, (ctx, body) -> {
+            ArrayNode out = RestJson.object().arrayNode();
+            sandbox.webhookDeliveries().forEach(d -> out.add(RestJson.MAPPER.valueToTree(d)));
             return out;
         });
-        CliengoHttp.on(router, "DELETE", "/webhooks/deliveries", open, (ctx, body) -> {
+        RestRoutes.on(router, "DELETE", "/webhooks/deliveries", open, (ctx, body) -> {
             sandbox.clearWebhookDeliveries();
             return ok("cleared", true);
         });
-        CliengoHttp.on(router, "POST", "/leads/generate", open, (ctx, body) -> {
+        RestRoutes.on(router, "POST", "/leads/generate", open, (ctx, body) -> {
             LeadGenerator.Plan standard = LeadGenerator.Plan.standard(1, 1);
             LeadGenerator.Plan plan = new LeadGenerator.Plan(integer(body, "count", -1), integer(body, "seed", 1),
                     fraction(body, "duplicateEmailRate", standard.duplicateEmailRate()),
@@ -56,19 +59,19 @@ final class CliengoControlApi {
                     integer(body, "maxTags", standard.maxTags()), integer(body, "maxNotes", standard.maxNotes()),
                     integer(body, "maxTasks", standard.maxTasks()));
             ctx.response().setStatusCode(201);
-            return CliengoJson.MAPPER.valueToTree(sandbox.generate(plan));
+            return RestJson.MAPPER.valueToTree(sandbox.generate(plan));
         });
-        CliengoHttp.on(router, "GET", "/stats", open, (ctx, body) -> sandbox.statsJson());
-        CliengoHttp.on(router, "DELETE", "/stats", open, (ctx, body) -> {
+        RestRoutes.on(router, "GET", "/stats", open, (ctx, body) -> sandbox.statsJson());
+        RestRoutes.on(router, "DELETE", "/stats", open, (ctx, body) -> {
             sandbox.stats().reset();
             return ok("reset", true);
         });
-        router.route().handler(CliengoHttp::notFound);
+        router.route().handler(RestRoutes::notFound);
         return router;
     }
 
     private ObjectNode overview() {
-        ObjectNode out = CliengoJson.object();
+        ObjectNode out = RestJson.object();
         out.put("apiKeyHeader", "X-Api-Key");
         out.put("leads", sandbox.leadCount());
         if (sandbox.webhookUrl() == null) {
@@ -85,12 +88,12 @@ final class CliengoControlApi {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             if (fallback < 0) {
-                throw CliengoError.badRequest(field + " is required", field);
+                throw RestError.badRequest(field + " is required", field);
             }
             return fallback;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw CliengoError.badRequest(field + " must be a whole number", field);
+            throw RestError.badRequest(field + " must be a whole number", field);
         }
         return value.asInt();
     }
@@ -101,13 +104,13 @@ final class CliengoControlApi {
             return fallback;
         }
         if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
-            throw CliengoError.badRequest(field + " must be a number from 0 to 1", field);
+            throw RestError.badRequest(field + " must be a number from 0 to 1", field);
         }
         return value.asDouble();
     }
 
     private static ObjectNode ok(String field, boolean value) {
-        ObjectNode out = CliengoJson.object();
+        ObjectNode out = RestJson.object();
         out.put(field, value);
         return out;
     }

@@ -1,5 +1,6 @@
 package io.ghlsync.sandbox.cliengo;
 
+import io.ghlsync.sandbox.rest.RestJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.sandbox.ghl.SandboxClock;
 
@@ -22,7 +23,7 @@ public final class CliengoEvents {
 
     /** {@code {"eventId", "type", "occurredAt", "leadId"}}; every event names its lead, the receiver's ordering key. */
     static ObjectNode event(String type, String leadId, long occurredAtMillis) {
-        ObjectNode event = CliengoJson.object();
+        ObjectNode event = RestJson.object();
         event.put("eventId", "ev_" + UUID.randomUUID());
         event.put("type", type);
         event.put("occurredAt", SandboxClock.iso(occurredAtMillis));

@@ -1,11 +1,12 @@
 package io.ghlsync.sandbox.cliengo;
 
+import io.ghlsync.sandbox.rest.EndpointCounts;
+import io.ghlsync.sandbox.rest.RestRoutes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.sandbox.SandboxApp;
 import io.ghlsync.sandbox.ghl.SandboxClock;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class CliengoSandbox implements SandboxApp {
     }
 
     private final SandboxClock clock = new SandboxClock();
-    private final CliengoStats stats = new CliengoStats();
+    private final EndpointCounts stats = new EndpointCounts();
     private final CliengoWebhooks webhooks = new CliengoWebhooks(clock, DEFAULT_WEBHOOK_SECRET);
     private final LeadBook book = new LeadBook(clock, webhooks::publish);
     private volatile String apiKey = DEFAULT_API_KEY;
@@ -49,13 +50,7 @@ public final class CliengoSandbox implements SandboxApp {
 
     @Override
     public Router apiRouter(Vertx vertx) {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
-        new CliengoApi(this).register(router);
-        router.route().handler(CliengoHttp::notFound);
-        router.errorHandler(413, ctx -> CliengoHttp.reply(ctx, 413,
-                new CliengoError(413, "request body larger than " + BODY_LIMIT_BYTES + " bytes", null).toJson()));
-        return router;
+        return RestRoutes.apiRouter(vertx, BODY_LIMIT_BYTES, new CliengoApi(this)::register);
     }
 
     @Override
@@ -73,7 +68,7 @@ public final class CliengoSandbox implements SandboxApp {
         return clock;
     }
 
-    public CliengoStats stats() {
+    public EndpointCounts stats() {
         return stats;
     }
 

@@ -1,5 +1,6 @@
 package io.ghlsync.sandbox.cliengo;
 
+import io.ghlsync.sandbox.rest.RestJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.sandbox.ghl.SandboxClock;
 import io.vertx.core.Future;
@@ -77,7 +78,7 @@ final class CliengoWebhooks {
         if (target == null || vertx == null) {
             return;
         }
-        byte[] body = CliengoJson.bytes(event);
+        byte[] body = RestJson.bytes(event);
         String signature = CliengoEvents.signature(secret, body);
         String eventId = event.get("eventId").asText();
         String type = event.get("type").asText();

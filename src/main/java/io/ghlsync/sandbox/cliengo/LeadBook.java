@@ -1,9 +1,12 @@
 package io.ghlsync.sandbox.cliengo;
 
+import io.ghlsync.sandbox.rest.RestError;
+import io.ghlsync.sandbox.rest.RestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.sandbox.ghl.SandboxClock;
+import io.ghlsync.sandbox.rest.StampIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -43,22 +44,20 @@ final class LeadBook {
     private final SandboxClock clock;
     private final Consumer<ObjectNode> events;
     private final Map<String, ObjectNode> leads = new HashMap<>();
-    private final NavigableMap<Long, String> byStamp = new TreeMap<>();
-    private final Map<String, Long> stampOf = new HashMap<>();
+    private final StampIndex stamps;
     private final Map<String, Map<String, ObjectNode>> tasks = new HashMap<>();
     private final Map<String, Map<String, ObjectNode>> notes = new HashMap<>();
-    private long lastStamp;
     private long sequence;
 
     LeadBook(SandboxClock clock, Consumer<ObjectNode> events) {
         this.clock = clock;
+        this.stamps = new StampIndex(clock);
         this.events = events;
     }
 
     synchronized void clear() {
         leads.clear();
-        byStamp.clear();
-        stampOf.clear();
+        stamps.clear();
         tasks.clear();
         notes.clear();
         sequence = 0;
@@ -81,8 +80,8 @@ final class LeadBook {
     synchronized ObjectNode create(ObjectNode body) {
         check(body, LEAD_FIELDS, "lead");
         String id = nextId("ld");
-        long stamp = stamp();
-        ObjectNode lead = CliengoJson.object();
+        long stamp = stamps.restamp(id);
+        ObjectNode lead = RestJson.object();
         lead.put("id", id);
         copyFields(body, lead);
         lead.set("tags", tags(body.get("tags"), "tags"));
@@ -91,7 +90,6 @@ final class LeadBook {
         }
         lead.put("updatedAt", SandboxClock.iso(stamp));
         leads.put(id, lead);
-        index(id, stamp);
         events.accept(event("lead.created", id).set("lead", lead.deepCopy()));
         return lead.deepCopy();
     }
@@ -157,23 +155,8 @@ final class LeadBook {
 
     /** Leads with {@code updatedAt >= since} (null: all), after the cursor stamp (null: from the start), oldest first. */
     synchronized Page page(Long sinceMillis, Long cursor, int limit) {
-        NavigableMap<Long, String> view = byStamp;
-        if (sinceMillis != null) {
-            view = view.tailMap(sinceMillis, true);
-        }
-        if (cursor != null) {
-            view = view.tailMap(cursor, false);
-        }
-        List<ObjectNode> out = new ArrayList<>(limit);
-        Long last = null;
-        for (Map.Entry<Long, String> entry : view.entrySet()) {
-            if (out.size() == limit) {
-                return new Page(out, last);
-            }
-            out.add(leads.get(entry.getValue()).deepCopy());
-            last = entry.getKey();
-        }
-        return new Page(out, null);
+        StampIndex.Page page = stamps.page(sinceMillis, cursor, limit);
+        return new Page(page.ids().stream().map(id -> leads.get(id).deepCopy()).toList(), page.nextCursor());
     }
 
     // ---- tasks and notes ----
@@ -186,11 +169,11 @@ final class LeadBook {
     synchronized ObjectNode addTask(String leadId, ObjectNode body) {
         check(body, TASK_FIELDS, "task");
         ObjectNode lead = lead(leadId);
-        if (CliengoJson.text(body, "title") == null || CliengoJson.text(body, "title").isBlank()) {
-            throw CliengoError.badRequest("a task needs a title", "title");
+        if (RestJson.text(body, "title") == null || RestJson.text(body, "title").isBlank()) {
+            throw RestError.badRequest("a task needs a title", "title");
         }
         long stamp = touch(leadId, lead);
-        ObjectNode task = CliengoJson.object();
+        ObjectNode task = RestJson.object();
         task.put("id", nextId("tk"));
         task.put("leadId", leadId);
         copyText(body, task, TASK_FIELDS);
@@ -210,7 +193,7 @@ final class LeadBook {
         ObjectNode lead = lead(leadId);
         ObjectNode task = tasks.getOrDefault(leadId, Map.of()).get(taskId);
         if (task == null) {
-            throw CliengoError.notFound("no task " + taskId + " on lead " + leadId);
+            throw RestError.notFound("no task " + taskId + " on lead " + leadId);
         }
         ObjectNode before = task.deepCopy();
         copyText(body, task, TASK_FIELDS);
@@ -218,7 +201,7 @@ final class LeadBook {
             return task.deepCopy();
         }
         task.put("updatedAt", SandboxClock.iso(touch(leadId, lead)));
-        boolean completed = !DONE.contains(CliengoJson.text(before, "status")) && DONE.contains(CliengoJson.text(task, "status"));
+        boolean completed = !DONE.contains(RestJson.text(before, "status")) && DONE.contains(RestJson.text(task, "status"));
         events.accept(event(completed ? "task.completed" : "task.updated", leadId).set("task", task.deepCopy()));
         return task.deepCopy();
     }
@@ -231,11 +214,11 @@ final class LeadBook {
     synchronized ObjectNode addNote(String leadId, ObjectNode body) {
         check(body, NOTE_FIELDS, "note");
         ObjectNode lead = lead(leadId);
-        if (CliengoJson.text(body, "content") == null || CliengoJson.text(body, "content").isBlank()) {
-            throw CliengoError.badRequest("a note needs content", "content");
+        if (RestJson.text(body, "content") == null || RestJson.text(body, "content").isBlank()) {
+            throw RestError.badRequest("a note needs content", "content");
         }
         long stamp = touch(leadId, lead);
-        ObjectNode note = CliengoJson.object();
+        ObjectNode note = RestJson.object();
         note.put("id", nextId("nt"));
         note.put("leadId", leadId);
         copyText(body, note, NOTE_FIELDS);
@@ -250,28 +233,15 @@ final class LeadBook {
     private ObjectNode lead(String id) {
         ObjectNode lead = id == null ? null : leads.get(id);
         if (lead == null) {
-            throw CliengoError.notFound("no lead " + id);
+            throw RestError.notFound("no lead " + id);
         }
         return lead;
     }
 
-    /** A stamp later than every earlier one, close to now: updatedAt never ties, so paging order is total. */
-    private long stamp() {
-        lastStamp = Math.max(clock.millis(), lastStamp + 1);
-        return lastStamp;
-    }
-
     private long touch(String id, ObjectNode lead) {
-        long stamp = stamp();
-        byStamp.remove(stampOf.get(id));
-        index(id, stamp);
+        long stamp = stamps.restamp(id);
         lead.put("updatedAt", SandboxClock.iso(stamp));
         return stamp;
-    }
-
-    private void index(String id, long stamp) {
-        byStamp.put(stamp, id);
-        stampOf.put(id, stamp);
     }
 
     private String nextId(String prefix) {
@@ -285,7 +255,7 @@ final class LeadBook {
     private static void check(ObjectNode body, Set<String> allowed, String what) {
         body.fieldNames().forEachRemaining(field -> {
             if (!allowed.contains(field)) {
-                throw CliengoError.badRequest("unknown " + what + " field " + field, field);
+                throw RestError.badRequest("unknown " + what + " field " + field, field);
             }
         });
     }
@@ -300,7 +270,7 @@ final class LeadBook {
             boolean ok = value.isNull() || value.isTextual() || (field.equals("phone") && value.isNumber())
                     || (field.equals("customFields") && value.isObject());
             if (!ok) {
-                throw CliengoError.badRequest(field + " must be " + (field.equals("customFields") ? "an object" : "a string"), field);
+                throw RestError.badRequest(field + " must be " + (field.equals("customFields") ? "an object" : "a string"), field);
             }
             if (value.isNull()) {
                 lead.remove(field);
@@ -317,7 +287,7 @@ final class LeadBook {
                 continue;
             }
             if (!value.isTextual() && !value.isNull()) {
-                throw CliengoError.badRequest(field + " must be a string", field);
+                throw RestError.badRequest(field + " must be a string", field);
             }
             if (value.isNull()) {
                 target.remove(field);
@@ -329,17 +299,17 @@ final class LeadBook {
 
     /** Tags as sent (trimmed, no blanks, no case-insensitive repeats); null is no tags. */
     private static ArrayNode tags(JsonNode value, String field) {
-        ArrayNode out = CliengoJson.object().arrayNode();
+        ArrayNode out = RestJson.object().arrayNode();
         if (value == null || value.isNull()) {
             return out;
         }
         if (!value.isArray()) {
-            throw CliengoError.badRequest(field + " must be an array of strings", field);
+            throw RestError.badRequest(field + " must be an array of strings", field);
         }
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode tag : value) {
             if (!tag.isTextual()) {
-                throw CliengoError.badRequest(field + " must be an array of strings", field);
+                throw RestError.badRequest(field + " must be an array of strings", field);
             }
             String trimmed = tag.asText().strip();
             if (!trimmed.isEmpty() && seen.add(trimmed.toLowerCase(Locale.ROOT))) {

@@ -1,5 +1,7 @@
 package io.ghlsync.sandbox.cliengo;
 
+import io.ghlsync.sandbox.rest.RestError;
+import io.ghlsync.sandbox.rest.RestJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.text.Normalizer;
@@ -20,13 +22,13 @@ public final class LeadGenerator {
             int maxTasks) {
         public Plan {
             if (leads < 1 || leads > 100_000) {
-                throw CliengoError.badRequest("count must be between 1 and 100000", "count");
+                throw RestError.badRequest("count must be between 1 and 100000", "count");
             }
             if (duplicateEmailRate < 0 || duplicatePhoneRate < 0 || duplicateEmailRate + duplicatePhoneRate > 0.9) {
-                throw CliengoError.badRequest("duplicate rates must be >= 0 and add up to at most 0.9", "duplicateEmailRate");
+                throw RestError.badRequest("duplicate rates must be >= 0 and add up to at most 0.9", "duplicateEmailRate");
             }
             if (maxTags < 0 || maxNotes < 0 || maxTasks < 0 || maxTags > 10 || maxNotes > 10 || maxTasks > 10) {
-                throw CliengoError.badRequest("maxTags, maxNotes and maxTasks must be between 0 and 10", "maxTags");
+                throw RestError.badRequest("maxTags, maxNotes and maxTasks must be between 0 and 10", "maxTags");
             }
         }
 
@@ -101,7 +103,7 @@ public final class LeadGenerator {
         boolean portuguese = random.nextInt(3) == 0;
         String first = pick(random, portuguese ? FIRST_PT : FIRST_ES);
         String last = pick(random, portuguese ? LAST_PT : LAST_ES);
-        ObjectNode lead = CliengoJson.object();
+        ObjectNode lead = RestJson.object();
         lead.put("name", first + " " + last);
         // the person number keeps generated emails unique, so only the planned duplicates share one
         lead.put("email", ascii(first.split(" ")[0] + "." + last) + n + "@" + pick(random, DOMAINS));
@@ -139,7 +141,7 @@ public final class LeadGenerator {
         List<ObjectNode> notes = new ArrayList<>();
         int count = random.nextInt(max + 1);
         for (int n = 0; n < count; n++) {
-            ObjectNode note = CliengoJson.object();
+            ObjectNode note = RestJson.object();
             note.put("content", pick(random, NOTES));
             note.put("author", random.nextBoolean() ? "Cliengo bot" : "ventas@acme.com.ar");
             notes.add(note);
@@ -151,7 +153,7 @@ public final class LeadGenerator {
         List<ObjectNode> tasks = new ArrayList<>();
         int count = random.nextInt(max + 1);
         for (int t = 0; t < count; t++) {
-            ObjectNode task = CliengoJson.object();
+            ObjectNode task = RestJson.object();
             task.put("title", pick(random, TASKS));
             task.put("description", "Seguimiento del lead " + (index + 1));
             task.put("dueAt", String.format(Locale.ROOT, "2030-%02d-%02dT15:00:00-03:00", 1 + random.nextInt(12), 1 + random.nextInt(28)));

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +36,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads of the GHL sandbox, its call ledger, the links, and "settled" (nothing pending in the inbox or the
  * aggregators), which is when every received event has had its effect.
  */
-abstract class CliengoEngineTestSupport extends EngineTestSupport {
+public abstract class CliengoEngineTestSupport extends EngineTestSupport {
 
-    static final String SECRET = "sandbox-cliengo-secret";
-    static final String LOCATION = "sandbox-location";
+    protected static final String SECRET = "sandbox-cliengo-secret";
+    protected static final String LOCATION = "sandbox-location";
     /** Every GHL operation the Cliengo flow writes with. */
-    static final List<String> WRITES = List.of("create-contact", "upsert-contact", "add-tags", "remove-tags", "create-note",
+    protected static final List<String> WRITES = List.of("create-contact", "upsert-contact", "add-tags", "remove-tags", "create-note",
             "create-task", "update-task", "update-task-completed", "create-association");
     private static final AtomicInteger EVENTS = new AtomicInteger();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** HTTP/1.1, as the engine and the sandboxes speak it (no h2c upgrade attempt on every new connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * These tests count calls and check end states, not rate limiting (RateLimitBurstTest and RateBudgetTest do): the
@@ -71,13 +74,13 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
         return p;
     }
 
-    static String event(String type, String leadId, String payload) {
+    protected static String event(String type, String leadId, String payload) {
         return "{\"eventId\":\"ev_flow_" + EVENTS.incrementAndGet() + "_" + System.nanoTime() + "\",\"type\":\"" + type
                 + "\",\"occurredAt\":\"" + Instant.now() + "\",\"leadId\":\"" + leadId + "\"," + payload + "}";
     }
 
     /** A signed webhook to POST /webhooks/cliengo, as Cliengo sends it; answered 202. */
-    void post(String body) {
+    protected void post(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/cliengo"))
                 .header("Content-Type", "application/json")
@@ -87,7 +90,7 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
     }
 
     /** A read from the GHL sandbox (reads are not writes). */
-    JsonNode ghl(String path) {
+    protected JsonNode ghl(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.ghlBaseUrl() + path))
                 .header("Authorization", "Bearer sandbox-token").header("Version", "2021-07-28").GET().build();
         try {
@@ -97,9 +100,11 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
         }
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    /** Sends with a deadline: a request that hangs fails the test with a reason instead of blocking it forever. */
+    protected HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -109,7 +114,7 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
     }
 
     /** Every lead the Cliengo sandbox holds, read page by page through its API. */
-    List<JsonNode> cliengoLeads() {
+    protected List<JsonNode> cliengoLeads() {
         List<JsonNode> leads = new java.util.ArrayList<>();
         String cursor = null;
         do {
@@ -121,7 +126,7 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
     }
 
     /** A read from the Cliengo sandbox's API. */
-    JsonNode cliengo(String path) {
+    protected JsonNode cliengo(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.cliengoBaseUrl() + path))
                 .header("X-Api-Key", "sandbox-cliengo-key").GET().build();
         try {
@@ -131,24 +136,24 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
         }
     }
 
-    static long writes() {
+    protected static long writes() {
         return WRITES.stream().mapToLong(CliengoEngineTestSupport::calls).sum();
     }
 
-    static long calls(String operationId) {
+    protected static long calls(String operationId) {
         return sandbox.ghl().ledger().requests(LOCATION, operationId);
     }
 
-    StateDatabase database() {
+    protected StateDatabase database() {
         return context.getRegistry().lookupByNameAndType("stateDatabase", StateDatabase.class);
     }
 
-    Optional<Link> link(EntityType type, String sourceId) {
+    protected Optional<Link> link(EntityType type, String sourceId) {
         return database().links().find(new LinkKey("cliengo", type, LOCATION, sourceId));
     }
 
     /** No event waiting in the inbox and no batch in an aggregator (open, or completed and still being processed). */
-    boolean settled() {
+    protected boolean settled() {
         return count("SELECT COUNT(*) FROM inbox WHERE source_system IN ('cliengo', 'cliengo-batches')"
                 + " AND state IN ('pending', 'processing')") == 0
                 && count("SELECT COUNT(*) FROM cliengo_lead_events") == 0
@@ -157,7 +162,7 @@ abstract class CliengoEngineTestSupport extends EngineTestSupport {
                 && count("SELECT COUNT(*) FROM cliengo_tag_additions_completed") == 0;
     }
 
-    long count(String sql) {
+    protected long count(String sql) {
         try (Connection c = database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             rs.next();

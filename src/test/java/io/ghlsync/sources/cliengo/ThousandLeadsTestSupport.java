@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * state in the GHL sandbox, read through its API, and the GHL calls its ledger counted. Shared by the webhook-only and
  * the polling-only runs, which must reach the same end state.
  */
-abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
+public abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
 
     static final int LEADS = 1_000;
-    static final long SEED = 5;
+    protected static final long SEED = 5;
 
     /** The shipped aggregation window (the smaller tests use a shorter one): a lead's events share a batch. */
     @Override
@@ -35,9 +35,9 @@ abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
      * One GHL contact per person, every Cliengo lead carrying its contact's id, leads with the same email or phone on
      * the same contact, and on each contact exactly its leads' tags (plus "cliengo"), notes and tasks, each once.
      */
-    void assertEndState(CliengoSandbox.GenerateResult generated) {
+    protected void assertEndState(CliengoSandbox.GenerateResult generated) {
         List<JsonNode> leads = cliengoLeads();
-        assertThat(leads).hasSize(LEADS);
+        assertThat(leads).hasSize(generated.leads());
         assertThat(leads).allSatisfy(lead -> assertThat(lead.hasNonNull("ghlContactId")).as("lead %s carries its GHL id",
                 lead.get("id").asText()).isTrue());
         Map<String, List<JsonNode>> byContact = new HashMap<>();
@@ -89,9 +89,9 @@ abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
      * that create plus its notes and tasks, so a new lead with tags and a note costs 2); a duplicate lead's create is
      * refused and it costs an upsert without tags and an add-tags; nothing else.
      */
-    void assertCalls(CliengoSandbox.GenerateResult generated, Map<String, Long> before) {
+    protected void assertCalls(CliengoSandbox.GenerateResult generated, Map<String, Long> before) {
         int duplicates = generated.duplicateEmails() + generated.duplicatePhones();
-        assertThat(delta("create-contact", before)).as("create-contact").isEqualTo(LEADS);
+        assertThat(delta("create-contact", before)).as("create-contact").isEqualTo(generated.leads());
         assertThat(delta("upsert-contact", before)).as("upsert-contact").isEqualTo(duplicates);
         assertThat(delta("add-tags", before)).as("add-tags").isEqualTo(duplicates);
         assertThat(delta("create-note", before)).as("create-note").isEqualTo(generated.notes());
@@ -101,7 +101,7 @@ abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport {
         }
     }
 
-    static Map<String, Long> ledger() {
+    protected static Map<String, Long> ledger() {
         Map<String, Long> counts = new HashMap<>();
         WRITES.forEach(op -> counts.put(op, calls(op)));
         return counts;

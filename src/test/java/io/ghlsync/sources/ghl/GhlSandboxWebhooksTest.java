@@ -2,6 +2,7 @@ package io.ghlsync.sources.ghl;
 
 import io.ghlsync.Settings;
 import io.ghlsync.operations.EngineTestSupport;
+import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.WebhookDelivery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end, as in sandbox mode: the GHL sandbox posts its signed webhooks to the engine's /webhooks/ghl, the engine
  * trusts the sandbox's keys, and every event (contact, note, task, appointment) is accepted, stored once under its
- * contact and completed by the consuming route.
+ * contact and completed by the consuming route (which applies it to the Clientjoy sandbox: GhlEventsToClientjoyTest).
  */
 class GhlSandboxWebhooksTest extends EngineTestSupport {
 
@@ -25,6 +27,15 @@ class GhlSandboxWebhooksTest extends EngineTestSupport {
     protected Settings settings() {
         return super.settings().override("ghl.webhook.public-key", sandbox.ghl().signer().rsaPublicKeyPem())
                 .override("ghl.webhook.ed25519-key", sandbox.ghl().signer().ed25519PublicKeyPem());
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        // the consuming route applies each event to Clientjoy: the sandbox's
+        Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
+        p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
+        return p;
     }
 
     @AfterEach

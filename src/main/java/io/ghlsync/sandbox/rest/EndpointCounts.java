@@ -1,4 +1,4 @@
-package io.ghlsync.sandbox.cliengo;
+package io.ghlsync.sandbox.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -8,16 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Requests per API endpoint (e.g. {@code PATCH /leads/{id}}), refused ones included: how tests count ghl-sync's calls. */
-public final class CliengoStats {
+public final class EndpointCounts {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder unauthorized = new LongAdder();
 
-    void count(String endpoint) {
+    public void count(String endpoint) {
         requests.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
     }
 
-    void countUnauthorized() {
+    public void countUnauthorized() {
         unauthorized.increment();
     }
 
@@ -31,13 +31,13 @@ public final class CliengoStats {
         return unauthorized.sum();
     }
 
-    void reset() {
+    public void reset() {
         requests.clear();
         unauthorized.reset();
     }
 
-    ObjectNode toJson() {
-        ObjectNode out = CliengoJson.object();
+    public ObjectNode toJson() {
+        ObjectNode out = RestJson.object();
         ObjectNode byEndpoint = out.putObject("requests");
         new TreeMap<>(requests).forEach((endpoint, count) -> byEndpoint.put(endpoint, count.sum()));
         out.put("total", requests.values().stream().mapToLong(LongAdder::sum).sum());

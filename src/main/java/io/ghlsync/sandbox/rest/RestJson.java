@@ -1,4 +1,4 @@
-package io.ghlsync.sandbox.cliengo;
+package io.ghlsync.sandbox.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,19 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 
-/** The Cliengo sandbox's one Jackson mapper and the node shortcuts its handlers share. */
-final class CliengoJson {
+/** The one Jackson mapper of the source look-alikes (Cliengo, Clientjoy) and the node shortcuts their handlers share. */
+public final class RestJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private CliengoJson() {
+    private RestJson() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    static byte[] bytes(JsonNode node) {
+    public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -29,7 +29,7 @@ final class CliengoJson {
     }
 
     /** A request body as a JSON object; empty is {}; anything else is the client's 400. */
-    static ObjectNode parseObject(byte[] body) {
+    public static ObjectNode parseObject(byte[] body) {
         if (body == null || body.length == 0) {
             return object();
         }
@@ -38,20 +38,27 @@ final class CliengoJson {
             node = MAPPER.readTree(body);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("unreadable");
-            throw CliengoError.badRequest("malformed JSON body: " + reason, null);
+            throw RestError.badRequest("malformed JSON body: " + reason, null);
         }
         if (node == null || node.isMissingNode()) {
             return object();
         }
         if (!node.isObject()) {
-            throw CliengoError.badRequest("the body must be a JSON object", null);
+            throw RestError.badRequest("the body must be a JSON object", null);
         }
         return (ObjectNode) node;
     }
 
     /** A string field, or null when absent or JSON null. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** {@code {field: [items...]}}, the shape of every list answer. */
+    public static ObjectNode list(String field, java.util.List<ObjectNode> items) {
+        ObjectNode out = object();
+        items.forEach(out.putArray(field)::add);
+        return out;
     }
 }

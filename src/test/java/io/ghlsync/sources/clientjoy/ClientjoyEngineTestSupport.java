@@ -1,0 +1,39 @@
+package io.ghlsync.sources.clientjoy;
+
+import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineTestSupport;
+import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
+import io.ghlsync.sandbox.ghl.RateLimits;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.time.LocalTime;
+import java.util.Properties;
+
+/** The engine pointed at the GHL and Clientjoy sandboxes, both fresh for every test, with GHL's burst limit raised. */
+abstract class ClientjoyEngineTestSupport extends EngineTestSupport {
+
+    @Override
+    protected Settings settings() {
+        // the engine keeps under the lower of its configured limit and what GHL announces; both are raised here
+        return super.settings().override("clientjoy.backfill.page-size", "50").override("ghl.rate.burst-max", "5000");
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
+        p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
+        // /observe/metrics (the backfill's gauges) is served by the management server, here on the engine's port
+        p.setProperty("camel.management.enabled", "true");
+        p.setProperty("camel.management.port", String.valueOf(port));
+        return p;
+    }
+
+    @BeforeEach
+    void freshSandbox() {
+        sandbox.ghl().reset();
+        sandbox.clientjoy().reset();
+        // GHL's real burst limit would make these tests take minutes; the engine follows what limits GHL announces
+        sandbox.ghl().defaultRateLimits(new RateLimits(5_000, 10_000, 10_000_000, LocalTime.MIDNIGHT), true);
+    }
+}
