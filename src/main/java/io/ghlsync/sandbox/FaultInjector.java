@@ -147,6 +147,10 @@ public final class FaultInjector {
             ctx.next();
             return;
         }
+        if (fault != FaultKind.TOKEN_EXPIRED && fault != FaultKind.TOKEN_REVOKED) {
+            // counted before the answer goes out, so whoever sees the fault finds it in the counts
+            count(fault);
+        }
         switch (fault) {
             case RATE_LIMITED -> {
                 target.rateLimitHeaders(ctx);
@@ -168,7 +172,6 @@ public final class FaultInjector {
             }
             default -> throw new IllegalStateException("not a rated fault: " + fault);
         }
-        count(fault);
     }
 
     private void count(FaultKind kind) {
