@@ -1,6 +1,9 @@
 package io.ghlsync.sandbox.ghl;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +27,8 @@ final class ContactRecords<T> {
     }
 
     void put(String contactId, T record) {
-        byContact.computeIfAbsent(contactId, k -> new ConcurrentHashMap<>()).put(idOf.apply(record), record);
+        // insertion-ordered, so records with equal sort keys (created in the same millisecond) keep the order they came in
+        byContact.computeIfAbsent(contactId, k -> Collections.synchronizedMap(new LinkedHashMap<>())).put(idOf.apply(record), record);
     }
 
     Optional<T> get(String contactId, String id) {
@@ -45,7 +49,15 @@ final class ContactRecords<T> {
 
     List<T> of(String contactId) {
         Map<String, T> records = byContact.get(contactId);
-        return records == null ? List.of() : records.values().stream().sorted(order).toList();
+        if (records == null) {
+            return List.of();
+        }
+        List<T> copy;
+        synchronized (records) {
+            copy = new ArrayList<>(records.values());
+        }
+        copy.sort(order);
+        return copy;
     }
 
     /** Finds a record by id alone (operators address appointments without their contact). */
