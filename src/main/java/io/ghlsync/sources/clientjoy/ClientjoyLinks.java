@@ -66,6 +66,10 @@ public final class ClientjoyLinks {
             throw new IllegalStateException("Clientjoy answered a write without an id");
         }
         LinkKey key = new LinkKey(SOURCE, kind(exchange), locationId(exchange), clientjoyId);
+        // Clientjoy answered a write by external id with another record than the linked one: the linked one is gone
+        // (deleted in Clientjoy; the reconciliation copies it again), and the link follows Clientjoy's answer
+        links.findByGhlId(SOURCE, key.entityType(), key.locationId(), ghlId(exchange))
+                .filter(old -> !old.key().equals(key)).ifPresent(old -> links.delete(old.key()));
         links.upsert(key, ghlId(exchange), exchange.getVariable(HASH, String.class));
     }
 
