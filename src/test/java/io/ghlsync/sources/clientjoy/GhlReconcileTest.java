@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -87,6 +88,11 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
         JsonNode poll = http("GET", "/admin/reconcile").json().get("poll");
         assertThat(poll.get("polls").asLong()).isPositive();
         assertThat(poll.get("failures").asLong()).isZero();
+        List<String> stored = new ArrayList<>();
+        query("SELECT cursor_value FROM poll_cursor WHERE source_system = 'clientjoy' AND stream = ?",
+                rs -> stored.add(rs.getString(1)), "ghl-poll/" + LOCATION);
+        assertThat(stored).as("the poll's cursor is kept in the state database").hasSize(1);
+        assertThat(Instant.parse(stored.get(0))).isBefore(Instant.now());
         assertThat(deadLetters()).isZero();
     }
 
