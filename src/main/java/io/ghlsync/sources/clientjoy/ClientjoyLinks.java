@@ -95,6 +95,29 @@ public final class ClientjoyLinks {
         links.delete(new LinkKey(SOURCE, kind(exchange), locationId(exchange), exchange.getVariable(CLIENTJOY_ID, String.class)));
     }
 
+    /**
+     * Forgets the links of the records a Clientjoy list answer names (the body, e.g. {@code {"tasks": [...]}}, or
+     * nothing when the client was gone), the collection in {@code clientjoyCollection}: before their client is deleted,
+     * since links are found by record, not by client.
+     */
+    public void unlinkListed(Exchange exchange) {
+        String collection = exchange.getVariable("clientjoyCollection", String.class);
+        EntityType kind = switch (collection) {
+            case "tasks" -> EntityType.TASK;
+            case "notes" -> EntityType.NOTE;
+            case "activities" -> EntityType.APPOINTMENT;
+            default -> throw new IllegalArgumentException("no linked records in the Clientjoy collection " + collection);
+        };
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof Map<?, ?> answer && answer.get(collection) instanceof java.util.List<?> records) {
+            for (Object record : records) {
+                if (record instanceof Map<?, ?> map && map.get("id") != null) {
+                    links.delete(new LinkKey(SOURCE, kind, locationId(exchange), map.get("id").toString()));
+                }
+            }
+        }
+    }
+
     /** The GHL id of the record just mapped (its {@code external_id}) into {@code ghlId}. */
     public void ghlIdFromMapped(Exchange exchange) {
         JsonNode mapped = exchange.getMessage().getBody(JsonNode.class);

@@ -115,7 +115,8 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
         assertThat(clientjoy.clientCount()).isEqualTo(24);
         assertThat(clientjoy.taskCount()).as("its task went with the client").isEqualTo(24);
         assertThat(clientjoy.requests("DELETE /clients/{id}")).isEqualTo(1);
-        assertThat(links().get("contact")).isEqualTo(24);
+        assertThat(links()).as("the links of its task and note were pruned with it")
+                .containsEntry("contact", 24).containsEntry("task", 24).containsEntry("note", 24);
         assertThat(count("SELECT COUNT(*) FROM link WHERE source_system = 'clientjoy' AND entity_type = 'contact' AND ghl_id = ?", gone))
                 .isZero();
         for (String id : ids) {
