@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is injected at that step: the completion stops just before it removes the batch from the aggregation table and
  * waits (at most 3 s) for the next event's add to finish. Whatever interleaving the aggregator allows, the note of
  * that event must reach GHL: in this batch or in the next, never left behind in a batch deduped as one already stored
- * (a lost note found by DatabaseOutageTest).
+ * (the kind of loss DatabaseOutageTest found: no dead letter, the engine settled, the note nowhere).
  */
 class AggregationCompletionRaceTest extends CliengoEngineTestSupport {
 
