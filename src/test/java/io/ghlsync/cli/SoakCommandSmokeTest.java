@@ -1,0 +1,38 @@
+package io.ghlsync.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The soak harness still runs: {@code bench soak --smoke} starts a sandbox and an engine JVM, keeps a mixed load with
+ * 5% faults for 30 s, lets the engine settle, checks the end state through the sandboxes' APIs and prints records,
+ * errors and the engine's heap, open files and threads at start and end. It asserts the verdict and that every figure
+ * is printed, not speed or memory (the 10-minute figures are in docs/benchmarks.md).
+ */
+class SoakCommandSmokeTest {
+
+    private static final String MB = "[\\d.]+ MB";
+
+    @Test
+    void aShortSoakWithFaultsLosesAndDuplicatesNothingAndPrintsTheEngineFigures() {
+        CommandRun run = CommandRun.of("bench", "soak", "--smoke");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("soak: 30 s of load with 5\\.0% faults, drained in \\d+ s")
+                .containsPattern("soak records: [\\d,]+ sent, [\\d,]+ delivered once, 0 duplicated, 0 lost")
+                .containsPattern("soak errors: [1-9][\\d,]* faults injected, [\\d,]+ load requests retried, 0 dead letters")
+                .containsPattern("soak engine at start: heap in use " + MB + ", live data after GC " + MB
+                        + ", open files [1-9]\\d*, threads [1-9]\\d*")
+                .containsPattern("soak engine at end: +heap in use " + MB + ", live data after GC " + MB
+                        + ", open files [1-9]\\d*, threads [1-9]\\d*")
+                .contains("soak: passed (nothing lost, nothing duplicated, no dead letter)")
+                .doesNotContain("soak FINDING");
+    }
+
+    @Test
+    void aFaultShareOutsideZeroToOneIsRefusedWithItsReason() {
+        CommandRun run = CommandRun.of("bench", "soak", "--smoke", "--faults", "1.5");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("--faults is a share of calls between 0 and 1, not 1.5");
+    }
+}
