@@ -106,9 +106,15 @@ public final class EngineProcess implements AutoCloseable {
 
     /** The sum of a Prometheus metric's series in {@code GET /observe/metrics} (e.g. {@code ghlsync_inbox_backlog}). */
     public double metric(String name) {
+        return metric(name, "");
+    }
+
+    /** The sum of those series of a Prometheus metric whose labels contain {@code label} (e.g. {@code area="heap"}). */
+    public double metric(String name, String label) {
         double sum = 0;
         for (String line : text("GET", "/observe/metrics").split("\n")) {
-            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+            int labels = line.indexOf('{');
+            if ((line.startsWith(name + "{") && line.indexOf(label, labels) > 0) || (label.isEmpty() && line.startsWith(name + " "))) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -41,7 +41,7 @@ public final class Soak {
     public record JvmFigures(double heapUsedMb, double liveDataMb, long openFiles, long threads) {
 
         static JvmFigures of(EngineProcess engine) {
-            return new JvmFigures(engine.metric("jvm_memory_used_bytes{area=\"heap\"") / 1e6,
+            return new JvmFigures(engine.metric("jvm_memory_used_bytes", "area=\"heap\"") / 1e6,
                     engine.metric("jvm_gc_live_data_size_bytes") / 1e6, (long) engine.metric("process_files_open_files"),
                     (long) engine.metric("jvm_threads_live_threads"));
         }
@@ -237,7 +237,8 @@ public final class Soak {
         if (deadLetters > 0) {
             findings.add(deadLetters + " dead letters");
         }
-        long sent = 3L * leads + 3L * ghlContacts + (long) slices * sliceContacts * 4;
+        // records to deliver: each lead's contact, note and task to GHL; every record GHL holds at the end to Clientjoy
+        long sent = 3L * leads + ghl.contacts() + ghl.tasks() + ghl.notes() + ghl.appointments();
         long clientjoyOnce = Math.min(clientjoy.clients() - clientjoy.duplicateClients(), ghlIds.size())
                 + Math.min(clientjoy.tasks(), ghlTasks) + Math.min(clientjoy.notes(), ghlNotes)
                 + Math.min(clientjoy.activities(), ghlAppointments);
