@@ -121,11 +121,6 @@ public final class EngineProcess implements AutoCloseable {
         return sum;
     }
 
-    /** The engine's process id (for what /proc shows of it). */
-    public long pid() {
-        return process.pid();
-    }
-
     public int port() {
         return port;
     }
