@@ -25,8 +25,6 @@ final class ReliabilitySummary {
     private static final List<Row> ROWS = new ArrayList<>();
     /** Scenarios that are not automated yet, listed so the table never suggests they passed. */
     private static final List<String> NOT_YET = List.of(
-            "3. kill -9 at 3 random moments during webhook intake and processing, and during a 5,000-contact backfill:"
-                    + " TODO after the clientjoy merge (EngineProcess, backfill)",
             "4b. revoked refresh token pauses the location (health, alert, records wait): TODO",
             "5. daily limit exhausted: TODO (the engine's RateBudget and the sandbox need a shared clock)");
 
