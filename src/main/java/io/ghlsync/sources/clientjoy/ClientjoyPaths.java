@@ -34,11 +34,6 @@ public final class ClientjoyPaths {
         return "/clients/" + segment(clientId) + "/" + segment(plural) + "/" + segment(itemId);
     }
 
-    /** {@code /clients/{clientId}/{plural}}: a client's tasks, notes or activities (to list them). */
-    public String children(String clientId, String plural) {
-        return "/clients/" + segment(clientId) + "/" + segment(plural);
-    }
-
     /** The collection a kind of linked record lives in under its client: task, note, appointment (an activity). */
     public String collection(String kind) {
         return switch (kind) {
