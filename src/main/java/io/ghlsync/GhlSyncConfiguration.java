@@ -23,6 +23,7 @@ import io.ghlsync.sources.clientjoy.ClientjoyLinks;
 import io.ghlsync.sources.clientjoy.ClientjoyPaths;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
+import io.ghlsync.state.AggregationWatermark;
 import io.ghlsync.state.DurableAggregations;
 import io.ghlsync.state.StaleAggregationSweep;
 import io.ghlsync.state.JdbcInbox;
@@ -30,11 +31,13 @@ import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,9 +96,15 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         // the aggregators of routes/cliengo-to-ghl.camel.yaml, durable in the state database (migration V3)
         Duration recovery = Duration.ofMillis(Long.parseLong(settings.get("cliengo.aggregate.recovery-interval-ms", "5000")));
         int recoveries = Integer.parseInt(settings.get("cliengo.aggregate.max-recoveries", "5"));
-        camelContext.getRegistry().bind("cliengoLeadEvents", new LeadEventBatch());
-        camelContext.getRegistry().bind("cliengoLeadAggregation",
-                DurableAggregations.on(database, "cliengo_lead_events", recovery, recoveries, "direct:dead-letter"));
+        camelContext.getRegistry().bind("cliengoLeadEvents", new LeadEventBatch(
+                Duration.ofMillis(Long.parseLong(settings.get("cliengo.aggregate.max-age-ms", "30000"))), Clock.systemUTC()));
+        JdbcAggregationRepository leadAggregation =
+                DurableAggregations.on(database, "cliengo_lead_events", recovery, recoveries, "direct:dead-letter");
+        // each batch's intake sequence as a column (migration V4): the watermark of inbox:cliengo-batches reads it
+        leadAggregation.setHeadersToStoreAsText(List.of(LeadEventBatch.FIRST_SEQUENCE));
+        camelContext.getRegistry().bind("cliengoLeadAggregation", leadAggregation);
+        camelContext.getRegistry().bind("cliengoBatchWatermark",
+                new AggregationWatermark(database, "cliengo", "cliengo_lead_events", LeadEventBatch.FIRST_SEQUENCE));
         camelContext.getRegistry().bind("cliengoContactTags", new ContactTagBatch());
         camelContext.getRegistry().bind("cliengoTagAggregation",
                 DurableAggregations.on(database, "cliengo_tag_additions", recovery, recoveries, "direct:dead-letter"));

@@ -2,6 +2,7 @@ package io.ghlsync.intake;
 
 import io.ghlsync.state.Inbox;
 import io.ghlsync.state.InboxItem;
+import io.ghlsync.state.InboxWatermark;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -68,7 +69,9 @@ public class InboxConsumer extends ScheduledPollConsumer {
         if (limit == 0) {
             return 0;
         }
-        List<InboxItem> items = inbox.claim(endpoint.getSource(), limit, endpoint.getLease());
+        InboxWatermark watermark = endpoint.getWatermark();
+        List<InboxItem> items = inbox.claim(endpoint.getSource(), limit, endpoint.getLease(),
+                watermark == null ? Long.MAX_VALUE : watermark.releasedBelow());
         for (InboxItem item : items) {
             slots.acquireUninterruptibly(); // never waits: only this thread takes permits, and it counted them
             inFlight.add(item.id());

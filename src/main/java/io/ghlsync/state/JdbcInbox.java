@@ -48,6 +48,15 @@ public final class JdbcInbox implements Inbox {
             + " AND e.id < i.id AND e.state IN ('pending', 'processing'))"
             + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.ordering_key = i.ordering_key AND l.id <> i.id"
             + " AND l.state = 'processing' AND l.claimed_until >= ?)";
+    /**
+     * A sequenced item only below the release mark, when no unfinished item of its source has a smaller sequence and
+     * no other sequenced one is leased right now: one at a time, in sequence order; ? = mark, now.
+     */
+    private static final String IN_SEQUENCE = "(i.intake_sequence IS NULL OR (i.intake_sequence < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox s WHERE s.source_system = i.source_system"
+            + " AND s.state IN ('pending', 'processing') AND s.intake_sequence < i.intake_sequence)"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox r WHERE r.source_system = i.source_system AND r.id <> i.id"
+            + " AND r.state = 'processing' AND r.intake_sequence IS NOT NULL AND r.claimed_until >= ?)))";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -125,7 +134,7 @@ public final class JdbcInbox implements Inbox {
      */
     private Acceptance insert(Connection c, NewItem item, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (source_system, event_type, event_id,"
-                + " ordering_key, payload, headers, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ordering_key, payload, headers, received_at, updated_at, intake_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", new String[] { "id" })) {
             ps.setString(1, item.source());
             ps.setString(2, item.eventType());
@@ -135,6 +144,7 @@ public final class JdbcInbox implements Inbox {
             ps.setString(6, item.headers().isEmpty() ? null : toJson(item.headers()));
             ps.setObject(7, at(now));
             ps.setObject(8, at(now));
+            ps.setObject(9, item.sequence());
             if (ps.executeUpdate() == 1) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (keys.next()) {
@@ -182,33 +192,34 @@ public final class JdbcInbox implements Inbox {
     }
 
     @Override
-    public List<InboxItem> claim(String source, int limit, Duration lease) {
+    public List<InboxItem> claim(String source, int limit, Duration lease, long releasedBelow) {
         if (limit <= 0) {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
             if (isPostgres(c)) {
-                return claim(c, source, limit, lease, " FOR UPDATE OF i SKIP LOCKED");
+                return claim(c, source, limit, lease, releasedBelow, " FOR UPDATE OF i SKIP LOCKED");
             }
             synchronized (h2ClaimLock) {
-                return claim(c, source, limit, lease, "");
+                return claim(c, source, limit, lease, releasedBelow, "");
             }
         } catch (SQLException e) {
             throw new StateStoreException("cannot claim inbox items of " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private List<InboxItem> claim(Connection c, String source, int limit, Duration lease, String lock) throws SQLException {
+    private List<InboxItem> claim(Connection c, String source, int limit, Duration lease, long releasedBelow, String lock)
+            throws SQLException {
         Instant now = clock.instant();
         OffsetDateTime until = at(now.plus(lease));
         c.setAutoCommit(false);
         try {
             List<InboxItem> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ?"
-                    + " AND " + DUE + " AND " + FIRST_OF_ITS_KEY + " ORDER BY i.id LIMIT ?" + lock)) {
+                    + " AND " + DUE + " AND " + FIRST_OF_ITS_KEY + " AND " + IN_SEQUENCE + " ORDER BY i.id LIMIT ?" + lock)) {
                 ps.setString(1, source);
-                bindNow(ps, 2, now);
-                ps.setInt(5, limit);
+                bindRule(ps, 2, now, releasedBelow);
+                ps.setInt(7, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(item(rs));
@@ -218,13 +229,13 @@ public final class JdbcInbox implements Inbox {
             List<InboxItem> claimed = new ArrayList<>(candidates.size());
             try (PreparedStatement ps = c.prepareStatement("UPDATE inbox i SET state = 'processing', claimed_by = ?,"
                     + " claimed_until = ?, attempts = attempts + 1, updated_at = ? WHERE i.id = ? AND " + DUE
-                    + " AND " + FIRST_OF_ITS_KEY)) {
+                    + " AND " + FIRST_OF_ITS_KEY + " AND " + IN_SEQUENCE)) {
                 for (InboxItem item : candidates) {
                     ps.setString(1, nodeId);
                     ps.setObject(2, until);
                     ps.setObject(3, at(now));
                     ps.setLong(4, item.id());
-                    bindNow(ps, 5, now);
+                    bindRule(ps, 5, now, releasedBelow);
                     if (ps.executeUpdate() == 1) {
                         claimed.add(new InboxItem(item.id(), item.source(), item.eventType(), item.eventId(),
                                 item.orderingKey(), item.payload(), item.headers(), InboxState.PROCESSING,
@@ -242,10 +253,13 @@ public final class JdbcInbox implements Inbox {
         }
     }
 
-    private static void bindNow(PreparedStatement ps, int first, Instant now) throws SQLException {
+    /** The parameters of DUE, FIRST_OF_ITS_KEY and IN_SEQUENCE, in that order, from {@code first}. */
+    private static void bindRule(PreparedStatement ps, int first, Instant now, long releasedBelow) throws SQLException {
         ps.setObject(first, at(now));
         ps.setObject(first + 1, at(now));
         ps.setObject(first + 2, at(now));
+        ps.setLong(first + 3, releasedBelow);
+        ps.setObject(first + 4, at(now));
     }
 
     @Override
