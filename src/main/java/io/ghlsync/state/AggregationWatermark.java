@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -34,10 +35,14 @@ public final class AggregationWatermark implements InboxWatermark {
     public long releasedBelow() {
         try (Connection c = dataSource.getConnection()) {
             long mark = Long.MAX_VALUE;
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(id) FROM inbox WHERE source_system = ?"
-                    + " AND state IN ('pending', 'processing')")) {
-                ps.setString(1, upstreamSource);
-                mark = min(mark, ps);
+            for (String state : List.of("pending", "processing")) {
+                // the first entry of index inbox_source_state_ix, read in index order (H2 stops at the first row)
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM inbox WHERE source_system = ? AND state = ?"
+                        + " AND id >= 0 ORDER BY source_system, state, id LIMIT 1")) {
+                    ps.setString(1, upstreamSource);
+                    ps.setString(2, state);
+                    mark = min(mark, ps);
+                }
             }
             try (PreparedStatement ps = c.prepareStatement(groupsQuery)) {
                 mark = min(mark, ps);

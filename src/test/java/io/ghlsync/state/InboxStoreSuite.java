@@ -187,6 +187,14 @@ abstract class InboxStoreSuite {
         assertThat(third).extracting(InboxItem::eventId).containsExactly("other-2");
     }
 
+    /** The Cliengo flow keys both its events and its batches by lead: a pending batch must not hold back the events. */
+    @Test
+    void anOrderingKeyBelongsToItsSourceSoTheSameKeyInAnotherSourceBlocksNothing() {
+        inbox.accept("cliengo-batches", "batch", "batch-1", "lead-1", "{}", null);
+        accept("later-event", "lead-1");
+        assertThat(claimedEvents(inbox, 10)).containsExactly("later-event");
+    }
+
     @Test
     void theLimitCapsAClaimAndOtherSourcesAreNotTaken() {
         for (int i = 0; i < 5; i++) {
