@@ -6,6 +6,7 @@ import io.ghlsync.ghl.RetryAfterDelay;
 import io.ghlsync.ghl.auth.TokenStore;
 import io.ghlsync.mapping.Mappings;
 import io.ghlsync.operations.ClientjoyAdminApi;
+import io.ghlsync.operations.ReconcileAdminApi;
 import io.ghlsync.operations.AdminAuth;
 import io.ghlsync.operations.EngineHealth;
 import io.ghlsync.operations.EngineMetrics;
@@ -21,12 +22,15 @@ import io.ghlsync.sources.cliengo.LeadLinks;
 import io.ghlsync.sources.clientjoy.Backfills;
 import io.ghlsync.sources.clientjoy.ClientjoyLinks;
 import io.ghlsync.sources.clientjoy.ClientjoyPaths;
+import io.ghlsync.sources.clientjoy.GhlPoll;
+import io.ghlsync.sources.clientjoy.Reconciliation;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.AggregationWatermark;
 import io.ghlsync.state.DurableAggregations;
 import io.ghlsync.state.StaleAggregationSweep;
 import io.ghlsync.state.JdbcInbox;
+import io.ghlsync.state.JdbcReconcileSeen;
 import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
@@ -131,6 +135,16 @@ public class GhlSyncConfiguration implements CamelConfiguration {
                 Integer.parseInt(settings.get("clientjoy.backfill.page-size", "100")), Clock.systemUTC());
         camelContext.getRegistry().bind("backfills", backfills);
         camelContext.getRegistry().bind("clientjoyAdminApi", new ClientjoyAdminApi(backfills, defaultLocationId));
+        // what webhooks miss (routes/ghl-reconcile.camel.yaml): the incremental poll and the reconciliation
+        GhlPoll poll = new GhlPoll(database.pollCursors(), defaultLocationId,
+                Integer.parseInt(settings.get("ghl.poll.page-size", "100")),
+                Duration.ofSeconds(Long.parseLong(settings.get("ghl.poll.overlap-seconds", "300"))), Clock.systemUTC());
+        camelContext.getRegistry().bind("ghlPoll", poll);
+        Reconciliation reconciliation = new Reconciliation(new JdbcReconcileSeen(database.dataSource()), defaultLocationId,
+                Integer.parseInt(settings.get("ghl.reconcile.page-size", "100")),
+                Integer.parseInt(settings.get("ghl.reconcile.max-delete-percent", "20")), Clock.systemUTC());
+        camelContext.getRegistry().bind("reconciliation", reconciliation);
+        camelContext.getRegistry().bind("reconcileAdminApi", new ReconcileAdminApi(reconciliation, poll));
         camelContext.getRegistry().bind("clientjoyBackfillPool", camelContext.getExecutorServiceManager().newFixedThreadPool(
                 this, "clientjoy-backfill", Integer.parseInt(settings.get("clientjoy.backfill.parallelism", "4"))));
     }

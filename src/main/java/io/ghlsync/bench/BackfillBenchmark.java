@@ -84,7 +84,7 @@ public final class BackfillBenchmark {
     }
 
     /** The engine's state database and log are only scaffolding of the run: removed after it. */
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

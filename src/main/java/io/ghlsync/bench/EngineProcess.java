@@ -68,12 +68,18 @@ public final class EngineProcess implements AutoCloseable {
             throw new UncheckedIOException("the engine process could not start", e);
         }
         EngineProcess engine = new EngineProcess(process, port);
-        await("the engine answers on port " + port + " (log in " + data + ")", Duration.ofSeconds(90), () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the engine exited with " + process.exitValue() + " (log in " + data + ")");
-            }
-            return engine.status("/admin/dead-letters") == 200;
-        });
+        try {
+            // 3 minutes: on the shared 2-core machine under a load average of 30 a start took over 90 s
+            await("the engine answers on port " + port + " (log in " + data + ")", Duration.ofMinutes(3), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the engine exited with " + process.exitValue() + " (log in " + data + ")");
+                }
+                return engine.status("/admin/dead-letters") == 200;
+            });
+        } catch (InterruptedException | RuntimeException e) {
+            process.destroyForcibly(); // an engine that did not come up is not left running
+            throw e;
+        }
         return engine;
     }
 
@@ -96,6 +102,27 @@ public final class EngineProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The sum of a Prometheus metric's series in {@code GET /observe/metrics} (e.g. {@code ghlsync_inbox_backlog}). */
+    public double metric(String name) {
+        return metric(name, "");
+    }
+
+    /** The sum of those series of a Prometheus metric whose labels contain {@code label} (e.g. {@code area="heap"}). */
+    public double metric(String name, String label) {
+        double sum = 0;
+        for (String line : text("GET", "/observe/metrics").split("\n")) {
+            int labels = line.indexOf('{');
+            if ((line.startsWith(name + "{") && line.indexOf(label, labels) > 0) || (label.isEmpty() && line.startsWith(name + " "))) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    public int port() {
+        return port;
     }
 
     private int status(String path) {

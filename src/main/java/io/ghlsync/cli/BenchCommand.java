@@ -4,6 +4,7 @@ import io.ghlsync.bench.BackfillBenchmark;
 import io.ghlsync.bench.Bench;
 import io.ghlsync.bench.BenchRow;
 import io.ghlsync.bench.MappingBenchmark;
+import io.ghlsync.bench.Soak;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -35,17 +36,17 @@ import java.util.stream.Stream;
  * runs JMH. {@code --smoke} runs each tiny, only to show the harness still works.
  */
 @Command(name = "bench", description = "Run benchmarks and print their figures as one table "
-        + "(scenarios: rate, calls, throughput, latency, backfill, mapping, all).")
+        + "(scenarios: rate, calls, throughput, latency, backfill, mapping, all; soak: a steady mixed load with faults).")
 public class BenchCommand implements Callable<Integer> {
 
     private static final List<String> KNOWN = Stream.concat(Bench.SCENARIOS.stream(),
-            Stream.of("backfill", "mapping", "all")).toList();
+            Stream.of("backfill", "mapping", "soak", "all")).toList();
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", defaultValue = "mapping", paramLabel = "<scenario>",
-            description = "rate, calls, throughput, latency, backfill, mapping (default) or all")
+            description = "rate, calls, throughput, latency, backfill, mapping (default), all, or soak")
     String scenario;
 
     @Option(names = "--smoke", description = "a tiny run (under a minute for all) that only shows the harness still works")
@@ -66,6 +67,12 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-heap", defaultValue = "256m", description = "backfill: the engine's -Xmx (default: ${DEFAULT-VALUE})")
     String maxHeap;
 
+    @Option(names = "--minutes", defaultValue = "10", description = "soak: minutes of steady load (default: ${DEFAULT-VALUE}; --smoke: 30 s)")
+    int minutes;
+
+    @Option(names = "--faults", defaultValue = "0.05", description = "soak: share of GHL and Clientjoy calls that fail (5xx, 429, reset; default: ${DEFAULT-VALUE})")
+    double faults;
+
     @Override
     public Integer call() throws Exception {
         if (!KNOWN.contains(scenario)) {
@@ -74,6 +81,9 @@ public class BenchCommand implements Callable<Integer> {
         }
         if ("backfill".equals(scenario)) {
             return backfillAlone();
+        }
+        if ("soak".equals(scenario)) {
+            return soak();
         }
         List<BenchRow> rows = new ArrayList<>();
         Path workDir = Files.createTempDirectory("ghl-sync-bench");
@@ -152,6 +162,36 @@ public class BenchCommand implements Callable<Integer> {
                 new BenchRow("5 backfill", "contacts/s, " + what, BenchRow.format(r.contactsPerSecond()), "-", "-", "-"),
                 new BenchRow("5 backfill", "engine heap peak MB, " + what, BenchRow.format(r.peakHeapUsedBytes() / 1e6),
                         "-", "-", "< cap"));
+    }
+
+    /** {@code bench soak}: the steady mixed load with faults; prints its figures; fails when something was lost or doubled. */
+    private int soak() throws InterruptedException {
+        if (minutes < 1) {
+            throw new ParameterException(spec.commandLine(), "--minutes must be at least 1, not " + minutes);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Soak soak;
+        try {
+            soak = smoke ? new Soak(Duration.ofSeconds(30), faults, 1, 50, out)
+                    : new Soak(Duration.ofMinutes(minutes), faults, minutes, 300, out);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Soak.Report r = soak.run();
+        out.printf(java.util.Locale.ROOT, "soak: %d s of load with %.1f%% faults, drained in %d s%n", r.length().toSeconds(),
+                r.faultRate() * 100, r.drain().toSeconds());
+        out.printf(java.util.Locale.ROOT, "soak records: %,d sent, %,d delivered once, %,d duplicated, %,d lost%n",
+                r.recordsSent(), r.recordsDelivered(), r.duplicates(), r.lost());
+        out.printf(java.util.Locale.ROOT, "soak errors: %,d faults injected, %,d load requests retried, %,d dead letters%n",
+                r.faultsInjected(), r.retriedByLoad(), r.deadLetters());
+        out.println("soak engine at start: " + r.start());
+        out.println("soak engine at end:   " + r.end());
+        out.printf(java.util.Locale.ROOT, "soak engine peaks (sampled every 10 s): heap in use %.1f MB, threads %d, open files %d%n",
+                r.peakHeapMb(), r.peakThreads(), r.peakOpenFiles());
+        r.findings().forEach(f -> out.println("soak FINDING: " + f));
+        out.println(r.passed() ? "soak: passed (nothing lost, nothing duplicated, no dead letter)" : "soak: FAILED");
+        out.flush();
+        return r.passed() ? 0 : 1;
     }
 
     /** {@code bench backfill}: prints time, rate and peak heap on one line; fails unless every contact arrived once. */

@@ -81,6 +81,11 @@ public class InboxEndpoint extends DefaultEndpoint {
     private String sequence;
     @UriParam(label = "producer", defaultValue = "262144", description = "Larger bodies are refused with 413")
     private int maxBodySize = 262_144;
+    @UriParam(label = "producer", defaultValue = "false", description = "For a webhook route: answer a refusal as the"
+            + " HTTP reply (4xx with the reason; 503 and Retry-After while the database is unavailable) instead of failing"
+            + " the exchange. Any other caller (an aggregator's completion, a poll, a replay) must see the failure, or it"
+            + " would take a message that was stored nowhere as delivered")
+    private boolean httpReply;
 
     InboxEndpoint(String uri, InboxComponent component, String source) {
         super(uri, component);
@@ -249,5 +254,13 @@ public class InboxEndpoint extends DefaultEndpoint {
 
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public boolean isHttpReply() {
+        return httpReply;
+    }
+
+    public void setHttpReply(boolean httpReply) {
+        this.httpReply = httpReply;
     }
 }

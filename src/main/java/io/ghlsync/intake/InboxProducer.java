@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * The intake step ({@code to: inbox:<source>}): stores the message and only then sets the answer — 202
  * {@code {"accepted": true, "id": ..., "duplicate": ...}} — so a webhook is acknowledged only once it is durable (never
- * from memory, BRIEF §8). Bad input gets a 4xx with the reason; an unreachable database gets 503 and Retry-After, so the
- * sender retries later instead of believing it delivered.
+ * from memory, BRIEF §8). A message that is not stored fails the exchange; on a webhook route ({@code httpReply}) it is
+ * answered instead: bad input gets a 4xx with the reason, an unreachable database 503 and Retry-After, so the sender
+ * retries later instead of believing it delivered.
  */
 public class InboxProducer extends DefaultProducer {
 
@@ -58,8 +59,15 @@ public class InboxProducer extends DefaultProducer {
             answer.put("duplicate", result.duplicate());
             reply(in, 202, answer);
         } catch (InboxIntake.IntakeRejection e) {
+            if (!getEndpoint().isHttpReply()) {
+                throw e;
+            }
             reply(in, e.status, Map.of("accepted", false, "reason", e.getMessage()));
         } catch (StateStoreException e) {
+            if (!getEndpoint().isHttpReply()) {
+                // an aggregator's completion would otherwise confirm (forget) a batch that was stored nowhere
+                throw e;
+            }
             LOG.warn("inbox:{} refused a message with 503, the database is unavailable: {}",
                     getEndpoint().getSource(), e.getMessage());
             in.setHeader("Retry-After", RETRY_AFTER_SECONDS);

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlsync.ghl.GhlConstants;
 import io.ghlsync.mapping.MappingProcessor;
+import io.ghlsync.state.DatabaseUnavailable;
 import io.ghlsync.state.DeadLetterFailure;
 import io.ghlsync.state.DeadLetters;
+import io.ghlsync.state.StateStoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -25,7 +27,8 @@ import java.util.Set;
  * dead-letter channel hands over, with the original message ({@code useOriginalMessage}), as a dead letter. A
  * replayed letter that fails again updates its own row instead of adding a second one. If the store fails, the
  * exception propagates (the route configuration sets {@code deadLetterHandleNewException: false}), so the message is
- * not acknowledged as handled while it is stored nowhere.
+ * not acknowledged as handled while it is stored nowhere. A failure because the state database was unreachable is
+ * refused the same way: it says nothing about the record, which its inbox retries once the database is back.
  */
 public final class DeadLetterRecorder implements Processor {
 
@@ -53,6 +56,12 @@ public final class DeadLetterRecorder implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure == null) {
             failure = exchange.getException();
+        }
+        if (DatabaseUnavailable.isCause(failure)) {
+            // not a verdict on the record: the letter would land the moment the database is back, taking out of the
+            // flow a record that its inbox (or the aggregator's recovery) retries anyway
+            throw new StateStoreException("not a dead letter: the state database was unavailable ("
+                    + failure.getClass().getName() + "); the message stays with whatever delivered it, to be retried", failure);
         }
         Throwable explaining = Failures.explaining(failure);
         Message message = exchange.getMessage();

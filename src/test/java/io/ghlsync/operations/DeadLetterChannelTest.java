@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.ghl.GhlApiException;
 import io.ghlsync.ghl.GhlConstants;
 import io.ghlsync.ghl.GhlServerErrorException;
+import io.ghlsync.state.StateStoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,18 @@ class DeadLetterChannelTest extends EngineTestSupport {
                 from("direct:clientjoy-down").routeId("clientjoy-down").routeConfigurationId("ghl-retry-policy")
                         .process(e -> {
                             throw new GhlServerErrorException("upsert-contact", 503, "down", null, null);
+                        });
+                // a step failing as a read of the state database fails while it is cut off (the pool's answer)
+                from("direct:clientjoy-database-cut").routeId("clientjoy-database-cut").routeConfigurationId("ghl-retry-policy")
+                        .process(e -> {
+                            throw new StateStoreException("cannot read the link", new SQLTransientConnectionException(
+                                    "ghl-sync-state - Connection is not available, request timed out", "08001"));
+                        });
+                // a statement the database refused: a fault with this record, not an unreachable database
+                from("direct:clientjoy-database-refused").routeId("clientjoy-database-refused")
+                        .routeConfigurationId("ghl-retry-policy")
+                        .process(e -> {
+                            throw new StateStoreException("cannot write the link", new SQLException("value too long", "22001"));
                         });
                 from("direct:clientjoy-refused").routeId("clientjoy-refused").routeConfigurationId("ghl-retry-policy")
                         .process(e -> {
@@ -107,6 +122,18 @@ class DeadLetterChannelTest extends EngineTestSupport {
         assertThat(letter.get("httpStatus").asInt()).isEqualTo(503);
         assertThat(letter.get("attempts").asInt()).as("the first attempt and 2 redeliveries").isEqualTo(3);
         assertThat(letter.get("source").asText()).isEqualTo("clientjoy");
+    }
+
+    @Test
+    void aFailureBecauseTheStateDatabaseWasUnreachableIsNoDeadLetterButFailsTheExchangeForItsSenderToRetry() {
+        Exchange sent = template.send("direct:clientjoy-database-cut", e -> e.getMessage().setBody("{\"id\": \"c-4\"}"));
+        assertThat(sent.getException()).as("the sender (an inbox) sees the failure, keeps the message and retries it")
+                .isInstanceOf(StateStoreException.class).hasMessageContaining("not a dead letter");
+        assertThat(http("GET", "/admin/dead-letters?route=clientjoy-database-cut").json().get("total").asLong())
+                .as("dead letters of the route").isZero();
+
+        template.sendBody("direct:clientjoy-database-refused", "{\"id\": \"c-5\"}");
+        assertThat(only("clientjoy-database-refused").get("errorMessage").asText()).contains("cannot write the link");
     }
 
     @Test

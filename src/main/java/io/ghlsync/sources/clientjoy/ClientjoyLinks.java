@@ -66,6 +66,10 @@ public final class ClientjoyLinks {
             throw new IllegalStateException("Clientjoy answered a write without an id");
         }
         LinkKey key = new LinkKey(SOURCE, kind(exchange), locationId(exchange), clientjoyId);
+        // Clientjoy answered a write by external id with another record than the linked one: the linked one is gone
+        // (deleted in Clientjoy; the reconciliation copies it again), and the link follows Clientjoy's answer
+        links.findByGhlId(SOURCE, key.entityType(), key.locationId(), ghlId(exchange))
+                .filter(old -> !old.key().equals(key)).ifPresent(old -> links.delete(old.key()));
         links.upsert(key, ghlId(exchange), exchange.getVariable(HASH, String.class));
     }
 
@@ -89,6 +93,29 @@ public final class ClientjoyLinks {
     /** Forgets the link of the Clientjoy record in {@code clientjoyId}, after that record was deleted. */
     public void unlink(Exchange exchange) {
         links.delete(new LinkKey(SOURCE, kind(exchange), locationId(exchange), exchange.getVariable(CLIENTJOY_ID, String.class)));
+    }
+
+    /**
+     * Forgets the links of the records a Clientjoy list answer names (the body, e.g. {@code {"tasks": [...]}}, or
+     * nothing when the client was gone), the collection in {@code clientjoyCollection}: before their client is deleted,
+     * since links are found by record, not by client.
+     */
+    public void unlinkListed(Exchange exchange) {
+        String collection = exchange.getVariable("clientjoyCollection", String.class);
+        EntityType kind = switch (collection) {
+            case "tasks" -> EntityType.TASK;
+            case "notes" -> EntityType.NOTE;
+            case "activities" -> EntityType.APPOINTMENT;
+            default -> throw new IllegalArgumentException("no linked records in the Clientjoy collection " + collection);
+        };
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof Map<?, ?> answer && answer.get(collection) instanceof java.util.List<?> records) {
+            for (Object record : records) {
+                if (record instanceof Map<?, ?> map && map.get("id") != null) {
+                    links.delete(new LinkKey(SOURCE, kind, locationId(exchange), map.get("id").toString()));
+                }
+            }
+        }
     }
 
     /** The GHL id of the record just mapped (its {@code external_id}) into {@code ghlId}. */

@@ -24,6 +24,11 @@ public final class ClientjoyPaths {
         return "/clients/" + segment(clientId);
     }
 
+    /** {@code /clients/{clientId}/{plural}}: the tasks, notes or activities of a client. */
+    public String children(String clientId, String plural) {
+        return "/clients/" + segment(clientId) + "/" + segment(plural);
+    }
+
     /** {@code /clients/{clientId}/{plural}/{itemId}}: one task, note or activity of a client. */
     public String childRecord(String clientId, String plural, String itemId) {
         return "/clients/" + segment(clientId) + "/" + segment(plural) + "/" + segment(itemId);

@@ -7,6 +7,8 @@ import io.ghlsync.sandbox.ghl.RateLimits;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /** The engine pointed at the GHL and Clientjoy sandboxes, both fresh for every test, with GHL's burst limit raised. */
@@ -35,5 +37,17 @@ abstract class ClientjoyEngineTestSupport extends EngineTestSupport {
         sandbox.clientjoy().reset();
         // GHL's real burst limit would make these tests take minutes; the engine follows what limits GHL announces
         sandbox.ghl().defaultRateLimits(new RateLimits(5_000, 10_000, 10_000_000, LocalTime.MIDNIGHT), true);
+    }
+
+    protected long deadLetters() {
+        return count("SELECT COUNT(*) FROM dead_letter");
+    }
+
+    /** The engine's Clientjoy links, counted by kind (contact, task, note, appointment). */
+    protected Map<String, Integer> links() {
+        Map<String, Integer> byKind = new HashMap<>();
+        query("SELECT entity_type, COUNT(*) FROM link WHERE source_system = 'clientjoy' GROUP BY entity_type",
+                rs -> byKind.put(rs.getString(1), rs.getInt(2)));
+        return byKind;
     }
 }

@@ -226,16 +226,6 @@ class GhlEventsToClientjoyTest extends ClientjoyEngineTestSupport {
         return reasons;
     }
 
-    private long deadLetters() {
-        return count("SELECT COUNT(*) FROM dead_letter");
-    }
-
-    private Map<String, Integer> links() {
-        Map<String, Integer> byKind = new HashMap<>();
-        query("SELECT entity_type, COUNT(*) FROM link WHERE source_system = 'clientjoy' GROUP BY entity_type",
-                rs -> byKind.put(rs.getString(1), rs.getInt(2)));
-        return byKind;
-    }
 
     private static List<String> texts(JsonNode array) {
         return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
