@@ -64,8 +64,8 @@ public interface Inbox {
 
     /**
      * Leases up to {@code limit} items of {@code source} that are due, oldest first, to this node for {@code lease}.
-     * Never an item whose ordering key has an earlier unfinished item of the same source, nor one whose key is leased
-     * right now: so one key is processed by one worker at a time, in acceptance order. An expired lease (a crashed node) is taken again.
+     * Never an item whose ordering key has an earlier unfinished item, nor one whose key is leased right now: so one key
+     * is processed by one worker at a time, in acceptance order. Keys are shared by all sources. An expired lease (a crashed node) is taken again.
      * Items carrying a sequence are, besides, released one at a time in sequence order, and only those below
      * {@code releasedBelow} (the consumer's {@link InboxWatermark}): what must happen in intake order across keys.
      */

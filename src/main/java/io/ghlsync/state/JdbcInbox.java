@@ -41,13 +41,14 @@ public final class JdbcInbox implements Inbox {
     private static final String DUE = "((i.state = 'pending' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?))"
             + " OR (i.state = 'processing' AND i.claimed_until < ?))";
     /**
-     * First in its key (of its source), and its key not leased right now; ? = now. The second test covers an item with
-     * a smaller id committed after a larger one of the same key was already claimed: it waits rather than run beside it.
+     * First in its key (in any source: keys are shared), and its key not leased right now; ? = now. The second test
+     * covers an item with a smaller id committed after a larger one of the same key was already claimed: it waits
+     * rather than run beside it.
      */
-    private static final String FIRST_OF_ITS_KEY = "NOT EXISTS (SELECT 1 FROM inbox e WHERE e.source_system = i.source_system"
-            + " AND e.ordering_key = i.ordering_key AND e.id < i.id AND e.state IN ('pending', 'processing'))"
-            + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.source_system = i.source_system"
-            + " AND l.ordering_key = i.ordering_key AND l.id <> i.id AND l.state = 'processing' AND l.claimed_until >= ?)";
+    private static final String FIRST_OF_ITS_KEY = "NOT EXISTS (SELECT 1 FROM inbox e WHERE e.ordering_key = i.ordering_key"
+            + " AND e.id < i.id AND e.state IN ('pending', 'processing'))"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.ordering_key = i.ordering_key AND l.id <> i.id"
+            + " AND l.state = 'processing' AND l.claimed_until >= ?)";
     /**
      * The one sequenced item that may run: the source's first unfinished sequence (read just before; ? = that), while no
      * other sequenced item is leased (one committed late with a smaller sequence than a running one waits); ? = now.

@@ -187,12 +187,12 @@ abstract class InboxStoreSuite {
         assertThat(third).extracting(InboxItem::eventId).containsExactly("other-2");
     }
 
-    /** The Cliengo flow keys both its events and its batches by lead: a pending batch must not hold back the events. */
+    /** A Clientjoy change and the GHL events of one contact share its key: they never run at once, in any source. */
     @Test
-    void anOrderingKeyBelongsToItsSourceSoTheSameKeyInAnotherSourceBlocksNothing() {
-        inbox.accept("cliengo-batches", "batch", "batch-1", "lead-1", "{}", null);
-        accept("later-event", "lead-1");
-        assertThat(claimedEvents(inbox, 10)).containsExactly("later-event");
+    void anOrderingKeyIsSharedBySources() {
+        inbox.accept("clientjoy", "client.changed", "change-1", "contact-1", "{}", null);
+        accept("ghl-event", "contact-1");
+        assertThat(claimedEvents(inbox, 10)).as("the other source's earlier item of the key comes first").isEmpty();
     }
 
     @Test
