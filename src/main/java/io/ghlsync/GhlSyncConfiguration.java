@@ -22,8 +22,11 @@ import io.ghlsync.sources.cliengo.LeadLinks;
 import io.ghlsync.sources.clientjoy.Backfills;
 import io.ghlsync.sources.clientjoy.ClientjoyLinks;
 import io.ghlsync.sources.clientjoy.ClientjoyPaths;
+import io.ghlsync.sources.clientjoy.ClientjoyPoll;
+import io.ghlsync.sources.clientjoy.ClientjoyToGhl;
 import io.ghlsync.sources.clientjoy.GhlPoll;
 import io.ghlsync.sources.clientjoy.Reconciliation;
+import io.ghlsync.sources.clientjoy.SyncConflicts;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
 import io.ghlsync.state.AggregationWatermark;
@@ -131,6 +134,13 @@ public class GhlSyncConfiguration implements CamelConfiguration {
     private void bindClientjoy(CamelContext camelContext, StateDatabase database, String defaultLocationId) {
         camelContext.getRegistry().bind("clientjoyLinks", new ClientjoyLinks(database.links(), defaultLocationId));
         camelContext.getRegistry().bind("clientjoyPaths", new ClientjoyPaths());
+        // Clientjoy -> GHL (routes/clientjoy-to-ghl.camel.yaml)
+        camelContext.getRegistry().bind("clientjoyPoll", new ClientjoyPoll(database.pollCursors(), database.links(),
+                defaultLocationId, Integer.parseInt(settings.get("clientjoy.to-ghl.page-size", "100"))));
+        camelContext.getRegistry().bind("clientjoyToGhl", new ClientjoyToGhl(database.links(), defaultLocationId,
+                settings.get("clientjoy.to-ghl.contact-source", "Clientjoy")));
+        camelContext.getRegistry().bind("syncConflicts", new SyncConflicts(
+                SyncConflicts.Rule.parse(settings.get("clientjoy.sync.conflict", "ghl-wins")), database.links(), defaultLocationId));
         Backfills backfills = new Backfills(database.pollCursors(), camelContext,
                 Integer.parseInt(settings.get("clientjoy.backfill.page-size", "100")), Clock.systemUTC());
         camelContext.getRegistry().bind("backfills", backfills);

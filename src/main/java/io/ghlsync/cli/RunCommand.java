@@ -46,6 +46,10 @@ public class RunCommand implements Callable<Integer> {
                 SandboxDefaults.connectWebhooks(settings, sandboxServer);
                 // edited route files are reloaded while the demo runs (application.properties: which folder, how)
                 settings.override("camel.main.routes-reload-enabled", "true");
+                // Clientjoy -> GHL polls the sandbox's Clientjoy (off by default elsewhere; -D...=false still wins)
+                if (System.getProperty("clientjoy.to-ghl.enabled") == null) {
+                    settings.override("clientjoy.to-ghl.enabled", "true");
+                }
             }
             Main main = new Main();
             main.setInitialProperties(settings.forCamel());

@@ -101,6 +101,24 @@ public final class Mapping {
         return keys;
     }
 
+    /**
+     * A record already in this mapping's target shape (e.g. a Clientjoy client as Clientjoy answers it) cut down to the
+     * fields this mapping writes, with the values it would leave out (null, blank text, empty lists) left out too: what
+     * the record would hash as had this mapping written it, so a write of ours coming back can be recognised.
+     */
+    public ObjectNode project(JsonNode targetRecord) {
+        ObjectNode out = NODES.objectNode();
+        for (TargetedRule field : fields) {
+            JsonNode value = field.path().read(targetRecord);
+            boolean empty = value == null || value.isNull() || value.isMissingNode()
+                    || (value.isTextual() && value.asText().isBlank()) || (value.isContainerNode() && value.isEmpty());
+            if (!empty) {
+                field.path().write(out, value.deepCopy());
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "Mapping[" + name() + " -> " + (header.operation() != null ? header.operation() : header.target()) + "]";

@@ -61,6 +61,18 @@ public final class Mappings {
         return new MappingProcessor(registry, mapping, defaults);
     }
 
+    /**
+     * The exchange's body (a record in the named mapping's target shape) cut down to the fields that mapping writes
+     * ({@link Mapping#project}); the result becomes the body. A mapping that is not loaded fails the exchange.
+     */
+    public ObjectNode project(String mapping, Exchange exchange) throws MappingException {
+        Mapping loaded = registry.mapping(mapping).orElseThrow(() -> new MappingException(mapping, java.util.List.of(
+                new MappingError("", "$", "mapping", "mapping " + mapping + " is not loaded"))));
+        ObjectNode projected = loaded.project(MappingProcessor.record(mapping, exchange.getMessage().getBody()));
+        exchange.getMessage().setBody(projected);
+        return projected;
+    }
+
     /** Maps the exchange's body with the named mapping; the result becomes the body. */
     public ObjectNode apply(String mapping, Exchange exchange) throws MappingException {
         exchange.setProperty(MappingProcessor.MAPPING_PROPERTY, mapping);

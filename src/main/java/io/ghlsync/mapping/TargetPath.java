@@ -56,6 +56,15 @@ final class TargetPath {
         node.set(segments[segments.length - 1], value);
     }
 
+    /** The value at this path in {@code root}, or null when a segment is missing. */
+    JsonNode read(JsonNode root) {
+        JsonNode node = root;
+        for (String segment : segments) {
+            node = node == null ? null : node.get(segment);
+        }
+        return node;
+    }
+
     @Override
     public String toString() {
         return text;

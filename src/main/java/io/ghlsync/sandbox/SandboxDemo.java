@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlsync.sandbox.cliengo.LeadGenerator;
+import io.ghlsync.sandbox.clientjoy.ClientjoyEdits;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
+import io.ghlsync.sandbox.rest.RestError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sandbox demo's gentle stream of activity, so that a new user sees exchanges, throttling and dead letters within
  * a minute: each tick a new Cliengo lead (which the Cliengo sandbox posts, signed, to the engine's webhook); every
  * fifth a lead with a malformed email and no phone, which the mapping refuses into the dead letters; every third an
- * edit of a GHL contact through the GHL sandbox's API (a tag added), as a person working in GHL would.
+ * edit of a GHL contact through the GHL sandbox's API (a tag added), as a person working in GHL would; every fourth an
+ * edit in Clientjoy (a renamed client, a tag, a task added or completed, a note, now and then a new client), which the
+ * engine's Clientjoy poll brings to GHL.
  */
 public final class SandboxDemo implements AutoCloseable {
 
@@ -54,7 +58,8 @@ public final class SandboxDemo implements AutoCloseable {
             return t;
         });
         scheduler.scheduleWithFixedDelay(this::safeTick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("sandbox demo: a new Cliengo lead every {} ms, a bad one every 5th, a GHL edit every 3rd", interval.toMillis());
+        LOG.info("sandbox demo: a new Cliengo lead every {} ms, a bad one every 5th, a GHL edit every 3rd, a Clientjoy edit"
+                + " every 4th", interval.toMillis());
     }
 
     private void safeTick() {
@@ -76,6 +81,24 @@ public final class SandboxDemo implements AutoCloseable {
         }
         if (n % 3 == 0) {
             editOneGhlContact(n);
+        }
+        if (n % 4 == 0) {
+            editInClientjoy(n);
+        }
+    }
+
+    /** One edit a person in Clientjoy would make; none while Clientjoy has no client yet (the first GHL copies make some). */
+    private void editInClientjoy(long n) {
+        ClientjoyEdits.Kind[] kinds = ClientjoyEdits.Kind.values();
+        ClientjoyEdits.Kind kind = kinds[(int) ((n / 4) % kinds.length)];
+        if (sandbox.clientjoy().clientCount() == 0 && kind != ClientjoyEdits.Kind.NEW_CLIENT) {
+            return;
+        }
+        try {
+            sandbox.clientjoy().edit(kind, null, seed + n);
+        } catch (RestError e) {
+            // e.g. no open task to complete on the client picked: this tick makes no Clientjoy edit
+            LOG.debug("sandbox demo: no Clientjoy {} edit this time: {}", kind, e.getMessage());
         }
     }
 

@@ -75,6 +75,20 @@ final class ClientBook {
         return client.deepCopy();
     }
 
+    /** Every client, in id order. */
+    synchronized List<ObjectNode> clients() {
+        return clients.keySet().stream().sorted().map(id -> clients.get(id).deepCopy()).toList();
+    }
+
+    /** The id of one client chosen by {@code random} (in id order, so a seed picks the same one), or null when none. */
+    synchronized String anyClientId(java.util.Random random) {
+        if (clients.isEmpty()) {
+            return null;
+        }
+        List<String> ids = clients.keySet().stream().sorted().toList();
+        return ids.get(random.nextInt(ids.size()));
+    }
+
     synchronized ObjectNode client(String id) {
         return stored(id).deepCopy();
     }

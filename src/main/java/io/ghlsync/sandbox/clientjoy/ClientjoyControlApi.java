@@ -32,6 +32,13 @@ final class ClientjoyControlApi {
         });
         RestRoutes.on(router, "GET", "/clients/external/:externalId", open,
                 (ctx, body) -> sandbox.book().clientByExternalId(ctx.pathParam("externalId")));
+        // {"kind": "rename", "clientId"?: "cl_...", "seed"?: 7}: an edit as a person in Clientjoy would make it
+        RestRoutes.on(router, "POST", "/edits", open, (ctx, body) -> {
+            ObjectNode edit = body == null ? RestJson.object() : body;
+            return sandbox.edit(ClientjoyEdits.Kind.parse(edit.path("kind").asText("")),
+                    edit.hasNonNull("clientId") ? edit.get("clientId").asText() : null,
+                    edit.hasNonNull("seed") ? edit.get("seed").asLong() : System.nanoTime());
+        });
         RestRoutes.on(router, "GET", "/stats", open, (ctx, body) -> sandbox.statsJson());
         RestRoutes.on(router, "DELETE", "/stats", open, (ctx, body) -> {
             sandbox.resetStats();

@@ -27,6 +27,7 @@ public final class ClientjoySandbox implements SandboxApp {
     private final SandboxClock clock = new SandboxClock();
     private final EndpointCounts requests = new EndpointCounts();
     private final ClientBook book = new ClientBook(clock);
+    private final ClientjoyEdits edits = new ClientjoyEdits(book);
     private volatile String apiKey = DEFAULT_API_KEY;
 
     @Override
@@ -94,9 +95,44 @@ public final class ClientjoySandbox implements SandboxApp {
         return book.updateClient(id, changes.deepCopy());
     }
 
+    /** Every client, in id order. */
+    public List<ObjectNode> clients() {
+        return book.clients();
+    }
+
+    /** The latest updated_at of any client (ISO-8601), or null when there is none: how far a poll must have come. */
+    public String lastUpdatedAt() {
+        return book.clients().stream().map(c -> c.path("updated_at").asText()).max(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The client with this id (404 as a {@link RestError} when none). */
+    public ObjectNode client(String id) {
+        return book.client(id);
+    }
+
     /** The client whose external_id is {@code externalId} (404 as a {@link RestError} when none). */
     public ObjectNode clientByExternalId(String externalId) {
         return book.clientByExternalId(externalId);
+    }
+
+    /**
+     * An edit a person in Clientjoy would make ({@link ClientjoyEdits}), on {@code clientId} or (null) a client chosen
+     * by {@code seed}: what {@code POST /_sandbox/clientjoy/edits} does.
+     */
+    public ObjectNode edit(ClientjoyEdits.Kind kind, String clientId, long seed) {
+        return edits.apply(kind, clientId, seed);
+    }
+
+    public ObjectNode createTask(String clientId, ObjectNode task) {
+        return book.create(RecordKind.TASK, clientId, task.deepCopy());
+    }
+
+    public ObjectNode updateTask(String clientId, String taskId, ObjectNode changes) {
+        return book.update(RecordKind.TASK, clientId, taskId, changes.deepCopy());
+    }
+
+    public ObjectNode createNote(String clientId, ObjectNode note) {
+        return book.create(RecordKind.NOTE, clientId, note.deepCopy());
     }
 
     public List<ObjectNode> tasks(String clientId) {

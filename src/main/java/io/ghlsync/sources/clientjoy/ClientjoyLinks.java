@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.ghl.GhlConstants;
 import io.ghlsync.state.ContentHash;
 import io.ghlsync.state.EntityType;
+import io.ghlsync.state.Link;
 import io.ghlsync.state.LinkKey;
 import io.ghlsync.state.Links;
 import org.apache.camel.Exchange;
@@ -31,7 +32,9 @@ public final class ClientjoyLinks {
     public static final String CLIENT_ID = "clientjoyClientId";
     /** Set (true) by an on-demand sync: write even what the hash says is unchanged. */
     public static final String FORCE = "clientjoyForce";
-    private static final String HASH = "clientjoyHash";
+    /** Set (true) when this record must not be written to Clientjoy now (see {@link #changed}). */
+    public static final String SKIP = "clientjoySkip";
+    static final String HASH = "clientjoyHash";
 
     private final Links links;
     private final String defaultLocationId;
@@ -49,8 +52,14 @@ public final class ClientjoyLinks {
         exchange.setVariable(HASH, ContentHash.of(exchange.getMessage().getBody(JsonNode.class)));
     }
 
-    /** True when the record was never written to Clientjoy, differs from what was, or the sync is forced. */
+    /**
+     * True when the record was never written to Clientjoy, differs from what was, or the sync is forced; false when a
+     * step before said to leave it ({@code clientjoySkip}: Clientjoy -> GHL is linking it, or Clientjoy's own change wins).
+     */
     public boolean changed(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getVariable(SKIP, Boolean.class))) {
+            return false;
+        }
         if (Boolean.TRUE.equals(exchange.getVariable(FORCE, Boolean.class))) {
             return true;
         }
@@ -88,6 +97,15 @@ public final class ClientjoyLinks {
     public void linked(Exchange exchange) {
         exchange.setVariable(CLIENTJOY_ID, links.findByGhlId(SOURCE, kind(exchange), locationId(exchange), ghlId(exchange))
                 .map(link -> link.key().sourceId()).orElse(null));
+    }
+
+    /**
+     * The GHL id linked to the Clientjoy record in {@code clientjoyId} (of kind {@code clientjoyKind}) into
+     * {@code ghlId}, or null: how a polled Clientjoy record finds the GHL record it is kept in step with.
+     */
+    public void linkedGhl(Exchange exchange) {
+        exchange.setVariable(GHL_ID, links.find(new LinkKey(SOURCE, kind(exchange), locationId(exchange),
+                exchange.getVariable(CLIENTJOY_ID, String.class))).map(Link::ghlId).orElse(null));
     }
 
     /** Forgets the link of the Clientjoy record in {@code clientjoyId}, after that record was deleted. */

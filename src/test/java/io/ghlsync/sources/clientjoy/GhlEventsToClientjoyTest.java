@@ -2,14 +2,11 @@ package io.ghlsync.sources.clientjoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ghlsync.Settings;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 import io.ghlsync.sandbox.ghl.WebhookDelivery;
 import io.ghlsync.sandbox.ghl.WebhookSigner;
 import io.ghlsync.state.StateDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -32,28 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /webhooks/ghl (as in sandbox mode), the engine stores them in its inbox and the ghl-events route writes Clientjoy;
  * every assertion reads the Clientjoy sandbox's stored state.
  */
-class GhlEventsToClientjoyTest extends ClientjoyEngineTestSupport {
+class GhlEventsToClientjoyTest extends GhlWebhooksTestSupport {
 
     private static final String LOCATION = GhlSandbox.DEFAULT_LOCATION_ID;
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Override
-    protected Settings settings() {
-        return super.settings().override("ghl.webhook.public-key", sandbox.ghl().signer().rsaPublicKeyPem())
-                .override("ghl.webhook.ed25519-key", sandbox.ghl().signer().ed25519PublicKeyPem());
-    }
-
-    @BeforeEach
-    void postToTheEngine() {
-        sandbox.ghl().clearWebhookDeliveries();
-        sandbox.ghl().webhookUrl("http://127.0.0.1:" + port + "/webhooks/ghl");
-    }
-
-    @AfterEach
-    void stopPosting() {
-        sandbox.ghl().webhookUrl(null);
-        sandbox.ghl().clearWebhookDeliveries();
-    }
 
     @Test
     void eachKindOfEventIsReflectedInClientjoyAndDeletesRemoveTheRecords() {
@@ -106,45 +85,7 @@ class GhlEventsToClientjoyTest extends ClientjoyEngineTestSupport {
     @Test
     void twoHundredGeneratedEventsAreReflectedInClientjoyAndAppliedAgainChangeNothing() {
         GhlClient ghl = new GhlClient(sandbox.ghlBaseUrl());
-        Random random = new Random(6);
-        List<String> contacts = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        Map<String, List<String>> tags = new HashMap<>();
-        Map<String, String> openTasks = new HashMap<>();
-        Map<String, String> completedTasks = new HashMap<>();
-        Map<String, String> notes = new HashMap<>();
-        for (int i = 0; i < 40; i++) {                 // 40 ContactCreate
-            String id = ghl.send("POST", "/contacts/", "{\"locationId\":\"" + LOCATION + "\",\"firstName\":\"Lead " + i
-                    + "\",\"email\":\"lead" + i + ".events@example.com\"}").at("/contact/id").asText();
-            contacts.add(id);
-            names.put(id, "Lead " + i);
-        }
-        for (String id : contacts) {                   // 40 ContactUpdate
-            String name = "Lead " + random.nextInt(1_000_000);
-            ghl.send("PUT", "/contacts/" + id, "{\"firstName\":\"" + name + "\"}");
-            names.put(id, name);
-        }
-        for (String id : contacts.subList(0, 30)) {    // 30 ContactTagUpdate
-            String tag = "tag-" + random.nextInt(5);
-            ghl.send("POST", "/contacts/" + id + "/tags", "{\"tags\":[\"" + tag + "\"]}");
-            tags.put(id, List.of(tag));
-        }
-        for (String id : contacts.subList(5, 35)) {    // 30 TaskCreate, 20 TaskComplete
-            String taskId = ghl.send("POST", "/contacts/" + id + "/tasks",
-                    "{\"title\":\"Follow up\",\"dueDate\":\"2030-02-01T10:00:00Z\",\"completed\":false}").at("/task/id").asText();
-            openTasks.put(id, taskId);
-        }
-        for (String id : contacts.subList(5, 25)) {
-            ghl.send("PUT", "/contacts/" + id + "/tasks/" + openTasks.get(id) + "/completed", "{\"completed\":true}");
-            completedTasks.put(id, openTasks.remove(id));
-        }
-        for (String id : contacts.subList(10, 30)) {   // 20 NoteCreate
-            String body = "Note " + random.nextInt(1_000_000);
-            ghl.send("POST", "/contacts/" + id + "/notes", "{\"body\":\"" + body + "\"}");
-            notes.put(id, body);
-        }
-        List<String> deleted = contacts.subList(20, 40); // 20 ContactDelete
-        deleted.forEach(id -> ghl.send("DELETE", "/contacts/" + id, null));
+        GhlEventMix mix = new GhlEventMix().make(ghl, new Random(6), "events");
 
         await("the sandbox delivered 200 webhooks", WAIT, () -> sandbox.ghl().webhookDeliveries().size() >= 200);
         List<WebhookDelivery> deliveries = sandbox.ghl().webhookDeliveries();
@@ -154,23 +95,7 @@ class GhlEventsToClientjoyTest extends ClientjoyEngineTestSupport {
         assertThat(doneEvents()).isEqualTo(200);
 
         ClientjoySandbox clientjoy = sandbox.clientjoy();
-        assertThat(clientjoy.clientCount()).isEqualTo(20);
-        for (String id : contacts.subList(0, 20)) {
-            JsonNode client = clientjoy.clientByExternalId(id);
-            String clientId = client.get("id").asText();
-            assertThat(client.get("first_name").asText()).isEqualTo(names.get(id));
-            assertThat(texts(client.get("tags"))).containsExactlyInAnyOrderElementsOf(tags.getOrDefault(id, List.of()));
-            List<ObjectNode> tasks = clientjoy.tasks(clientId);
-            if (completedTasks.containsKey(id)) {
-                assertThat(tasks).singleElement().satisfies(t -> assertThat(t.get("status").asText()).isEqualTo("completed"));
-            } else if (openTasks.containsKey(id)) {
-                assertThat(tasks).singleElement().satisfies(t -> assertThat(t.get("status").asText()).isEqualTo("open"));
-            } else {
-                assertThat(tasks).isEmpty();
-            }
-            assertThat(clientjoy.notes(clientId)).extracting(n -> n.get("body").asText())
-                    .containsExactlyElementsOf(notes.containsKey(id) ? List.of(notes.get(id)) : List.of());
-        }
+        mix.assertReflectedIn(clientjoy);
         assertThat(links().get("contact")).isEqualTo(20);
 
         // the same 200 events applied again (as a redelivery would): every record is unchanged, so no Clientjoy write
@@ -220,11 +145,6 @@ class GhlEventsToClientjoyTest extends ClientjoyEngineTestSupport {
         return count("SELECT COUNT(*) FROM inbox WHERE source_system = 'ghl' AND state = 'done'");
     }
 
-    private List<String> deadLetterReasons() {
-        List<String> reasons = new ArrayList<>();
-        query("SELECT source_record, error_message FROM dead_letter", rs -> reasons.add(rs.getString(2) + " in " + rs.getString(1)));
-        return reasons;
-    }
 
 
     private static List<String> texts(JsonNode array) {
