@@ -27,8 +27,6 @@ final class ReliabilitySummary {
     private static final List<String> NOT_YET = List.of(
             "3. kill -9 at 3 random moments during webhook intake and processing, and during a 5,000-contact backfill:"
                     + " TODO after the clientjoy merge (EngineProcess, backfill)",
-            "4b. revoked refresh token pauses the location (health, alert, records wait): TODO",
-            "5. daily limit exhausted: TODO (the engine's RateBudget and the sandbox need a shared clock)",
             "7. database cut 20 s: DatabaseOutageTest is disabled: its last run lost 1 note of 42 acknowledged leads"
                     + " (503s during the cut were right; the loss is not found yet)");
 

@@ -6,11 +6,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +104,62 @@ class RateBudgetTest {
         budget.release(probe.get(), 200, headers(100, 99, 0), null);
         assertThat(budget.acquire(Priority.LIVE)).isNotDone();
         assertThat(budget.dailyRemaining()).isZero();
+    }
+
+    /**
+     * After the assumed reset (midnight UTC by the budget's clock) one request goes, alone; GHL saying the quota is still
+     * spent (its day starts later) holds everything until the next single probe, 15 minutes on.
+     */
+    @Test
+    void afterTheResetOneProbeGoesAndAStillSpentQuotaWaitsForTheNextProbe() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T23:00:00Z"));
+        RateBudget budget = new RateBudget("loc", 100, HOUR, 200_000, timer, clock);
+        budget.release(budget.acquire(Priority.LIVE).get(), 200, headers(100, 99, 0), null);
+        CompletableFuture<RateBudget.Permit> first = budget.acquire(Priority.LIVE);
+        CompletableFuture<RateBudget.Permit> second = budget.acquire(Priority.LIVE);
+        assertThat(first).as("spent before midnight").isNotDone();
+
+        clock.set(Instant.parse("2026-01-02T00:00:30Z"));
+        RateBudget.Permit probe = first.get(5, TimeUnit.SECONDS); // the budget re-reads its clock within a second
+        assertThat(second).as("one probe at a time").isNotDone();
+        budget.release(probe, 429, headers(100, 99, 0), Duration.ofMillis(1)); // the burst window is not what waits here
+        assertThat(second).as("GHL's day has not started").isNotDone();
+
+        clock.set(Instant.parse("2026-01-02T00:14:00Z"));
+        assertThat(budget.acquire(Priority.LIVE)).as("before the next probe is due").isNotDone();
+        assertThat(second).isNotDone();
+        clock.set(Instant.parse("2026-01-02T00:16:00Z"));
+        budget.release(second.get(5, TimeUnit.SECONDS), 200, headers(100, 98, 500), null);
+        assertThat(granted(acquire(budget, Priority.LIVE, 10))).as("the quota is back").isEqualTo(10);
+        assertThat(budget.dailyQuotaSpent()).isFalse();
+    }
+
+    /** A clock a test sets. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private RateBudget learned(RateBudget budget, int max) throws Exception {
