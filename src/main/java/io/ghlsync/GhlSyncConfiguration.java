@@ -54,9 +54,16 @@ import java.util.Map;
 public class GhlSyncConfiguration implements CamelConfiguration {
 
     private final Settings settings;
+    private final Clock ghlClock;
 
     public GhlSyncConfiguration(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock the ghl component reads (token expiry, the daily quota's reset): a sandbox's, to move both at once. */
+    public GhlSyncConfiguration(Settings settings, Clock ghlClock) {
         this.settings = settings;
+        this.ghlClock = ghlClock;
     }
 
     @Override
@@ -70,7 +77,7 @@ public class GhlSyncConfiguration implements CamelConfiguration {
             }
         });
         camelContext.getRegistry().bind("stateDatabase", database);
-        camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings)));
+        camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings), ghlClock));
         camelContext.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
@@ -161,7 +168,12 @@ public class GhlSyncConfiguration implements CamelConfiguration {
 
     /** The ghl component with every configured location; also used by the commands that call GHL directly. */
     public static GhlComponent ghlComponent(Settings settings, TokenStore tokenStore) {
+        return ghlComponent(settings, tokenStore, Clock.systemUTC());
+    }
+
+    private static GhlComponent ghlComponent(Settings settings, TokenStore tokenStore, Clock clock) {
         GhlComponent component = new GhlComponent();
+        component.setClock(clock);
         new GhlLocationSettings(settings).configure(component, tokenStore);
         return component;
     }

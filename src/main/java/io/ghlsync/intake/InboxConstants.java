@@ -25,6 +25,12 @@ public final class InboxConstants {
     @Metadata(label = "producer", description = "True when the message was a redelivery of an item already stored", javaType = "Boolean")
     public static final String DUPLICATE = "CamelInboxDuplicate";
 
+    /**
+     * Exchange property a route sets when its failure is a wait, not an error (e.g. its GHL location is paused): the
+     * item goes back to pending for this many milliseconds, without a warning per attempt and never given up.
+     */
+    public static final String RETRY_DELAY = "CamelInboxRetryDelay";
+
     private InboxConstants() {
     }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.Semaphore;
  * Feeds one source's inbox to its route. Camel's scheduled poll consumer gives the polling (delay, initial delay,
  * greedy re-poll, error logging); written here is only what Camel has no EIP for: claiming leased items in order per
  * ordering key, renewing those leases, and settling each item by its exchange's outcome — done only after the route
- * succeeded, back to pending with a backoff when it failed, failed when the error handler took the failure.
+ * succeeded, back to pending with a backoff when it failed (or after the delay the route set in
+ * {@link InboxConstants#RETRY_DELAY}), failed when the error handler took the failure.
  */
 public class InboxConsumer extends ScheduledPollConsumer {
 
@@ -138,6 +139,13 @@ public class InboxConsumer extends ScheduledPollConsumer {
             return;
         }
         String reason = failure == null ? "the route marked the exchange rollback-only" : describe(failure);
+        Long wait = exchange.getProperty(InboxConstants.RETRY_DELAY, Long.class);
+        if (wait != null && wait > 0) {
+            // the route said when to look again; its failure is a wait (already alerted once), not a new error
+            LOG.debug("inbox item {} of {} waits {} ms: {}", item.id(), item.source(), wait, reason);
+            inbox.retryLater(item.id(), Duration.ofMillis(wait), "waiting: " + reason);
+            return;
+        }
         if (endpoint.getMaxAttempts() > 0 && item.attempts() >= endpoint.getMaxAttempts()) {
             LOG.warn("inbox item {} of {} failed {} times and is given up: {}", item.id(), item.source(), item.attempts(), reason);
             inbox.fail(item.id(), "gave up after " + item.attempts() + " attempts: " + reason);

@@ -74,7 +74,10 @@ public final class LeadEventBatch implements AggregationStrategy {
         return startedAt != Long.MAX_VALUE && clock.millis() - startedAt >= maxAge.toMillis();
     }
 
-    /** A new batch; its id (the id of its first event, which no other batch has) dedupes it when it is stored. */
+    /**
+     * A new batch; its id (the id of its first event, which no other batch has, and how many events it folded) dedupes
+     * it when it is stored.
+     */
     static ObjectNode empty(String leadId, String firstEventId) {
         ObjectNode batch = JSON.createObjectNode();
         batch.put("batchId", "batch:" + firstEventId);
@@ -96,6 +99,11 @@ public final class LeadEventBatch implements AggregationStrategy {
             }
         }
         seen.add(eventId);
+        // The count is part of the id: Camel's JdbcAggregationRepository.remove does not notice that an event joined the
+        // group while it completed (its versioned DELETE removes nothing), so the group completes again later, with the
+        // late event; under the first id alone the inbox took that second batch for a redelivery and the event was lost.
+        String firstEventId = seen.get(0).asText();
+        batch.put("batchId", "batch:" + firstEventId + (seen.size() > 1 ? "+" + (seen.size() - 1) : ""));
         switch (event.path("type").asText()) {
             case "lead.created", "lead.updated" -> batch.set("lead", event.get("lead"));
             case "lead.polled" -> {
