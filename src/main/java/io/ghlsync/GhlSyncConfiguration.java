@@ -29,6 +29,7 @@ import io.ghlsync.sources.clientjoy.Reconciliation;
 import io.ghlsync.sources.clientjoy.SyncConflicts;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import io.ghlsync.state.DeadLetters;
+import io.ghlsync.state.AggregationWatermark;
 import io.ghlsync.state.DurableAggregations;
 import io.ghlsync.state.StaleAggregationSweep;
 import io.ghlsync.state.JdbcInbox;
@@ -37,11 +38,13 @@ import io.ghlsync.state.StateDatabase;
 import io.ghlsync.state.TokenCipher;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,9 +54,16 @@ import java.util.Map;
 public class GhlSyncConfiguration implements CamelConfiguration {
 
     private final Settings settings;
+    private final Clock ghlClock;
 
     public GhlSyncConfiguration(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock the ghl component reads (token expiry, the daily quota's reset): a sandbox's, to move both at once. */
+    public GhlSyncConfiguration(Settings settings, Clock ghlClock) {
         this.settings = settings;
+        this.ghlClock = ghlClock;
     }
 
     @Override
@@ -67,7 +77,7 @@ public class GhlSyncConfiguration implements CamelConfiguration {
             }
         });
         camelContext.getRegistry().bind("stateDatabase", database);
-        camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings)));
+        camelContext.addComponent("ghl", ghlComponent(settings, tokenStore(database, settings), ghlClock));
         camelContext.getRegistry().bind("retryAfterDelay", new RetryAfterDelay(
                 Long.parseLong(settings.get("ghl.retry.max-delay-ms", "60000"))));
         // after retryAfterDelay, which the dead-letter channel's failedAttempt hands over to
@@ -100,9 +110,15 @@ public class GhlSyncConfiguration implements CamelConfiguration {
         // the aggregators of routes/cliengo-to-ghl.camel.yaml, durable in the state database (migration V3)
         Duration recovery = Duration.ofMillis(Long.parseLong(settings.get("cliengo.aggregate.recovery-interval-ms", "5000")));
         int recoveries = Integer.parseInt(settings.get("cliengo.aggregate.max-recoveries", "5"));
-        camelContext.getRegistry().bind("cliengoLeadEvents", new LeadEventBatch());
-        camelContext.getRegistry().bind("cliengoLeadAggregation",
-                DurableAggregations.on(database, "cliengo_lead_events", recovery, recoveries, "direct:dead-letter"));
+        camelContext.getRegistry().bind("cliengoLeadEvents", new LeadEventBatch(
+                Duration.ofMillis(Long.parseLong(settings.get("cliengo.aggregate.max-age-ms", "30000"))), Clock.systemUTC()));
+        JdbcAggregationRepository leadAggregation =
+                DurableAggregations.on(database, "cliengo_lead_events", recovery, recoveries, "direct:dead-letter");
+        // each batch's intake sequence as a column (migration V4): the watermark of inbox:cliengo-batches reads it
+        leadAggregation.setHeadersToStoreAsText(List.of(LeadEventBatch.FIRST_SEQUENCE));
+        camelContext.getRegistry().bind("cliengoLeadAggregation", leadAggregation);
+        camelContext.getRegistry().bind("cliengoBatchWatermark",
+                new AggregationWatermark(database, "cliengo", "cliengo_lead_events", LeadEventBatch.FIRST_SEQUENCE));
         camelContext.getRegistry().bind("cliengoContactTags", new ContactTagBatch());
         camelContext.getRegistry().bind("cliengoTagAggregation",
                 DurableAggregations.on(database, "cliengo_tag_additions", recovery, recoveries, "direct:dead-letter"));
@@ -152,7 +168,12 @@ public class GhlSyncConfiguration implements CamelConfiguration {
 
     /** The ghl component with every configured location; also used by the commands that call GHL directly. */
     public static GhlComponent ghlComponent(Settings settings, TokenStore tokenStore) {
+        return ghlComponent(settings, tokenStore, Clock.systemUTC());
+    }
+
+    private static GhlComponent ghlComponent(Settings settings, TokenStore tokenStore, Clock clock) {
         GhlComponent component = new GhlComponent();
+        component.setClock(clock);
         new GhlLocationSettings(settings).configure(component, tokenStore);
         return component;
     }

@@ -29,6 +29,8 @@ public class GhlComponent extends DefaultComponent {
     @Metadata(defaultValue = "60000", description = "How long one GHL call may take, in milliseconds")
     private long requestTimeoutMillis = 60_000;
 
+    /** Time for token expiry and the daily quota's reset; the sandbox's movable clock when a test or the demo shares it. */
+    private Clock clock = Clock.systemUTC();
     private volatile HttpClient httpClient;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
@@ -136,7 +138,16 @@ public class GhlComponent extends DefaultComponent {
 
     /** A rate budget for a location of this component, at GHL's published limits until GHL's headers say otherwise. */
     public RateBudget newRateBudget(String locationId, int burstMax, Duration interval, long dailyLimit) {
-        return new RateBudget(locationId, burstMax, interval, dailyLimit, timer(), Clock.systemUTC());
+        return new RateBudget(locationId, burstMax, interval, dailyLimit, timer(), clock);
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** Set before locations are added: their budgets and tokens keep the clock they were made with. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     /** Wakes waiting rate budgets; created on first use because budgets are made before the component starts. */

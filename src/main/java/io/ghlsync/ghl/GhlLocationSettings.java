@@ -5,7 +5,6 @@ import io.ghlsync.ghl.auth.OAuthRefreshCredentials;
 import io.ghlsync.ghl.auth.PrivateIntegrationToken;
 import io.ghlsync.ghl.auth.TokenStore;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -97,7 +96,7 @@ public final class GhlLocationSettings {
             }
             return new OAuthRefreshCredentials(id, orDefault(locationKey(id, "base-url"), baseUrl()), clientId.trim(),
                     clientSecret.trim(), present(refreshToken) ? refreshToken.trim() : null, tokenStore, component.getHttpClient(),
-                    Duration.ofMinutes(5), Clock.systemUTC());
+                    Duration.ofMinutes(5), component.getClock());
         }
         throw new IllegalStateException("location " + id + " has no credentials: set GHL_TOKEN, or GHL_CLIENT_ID, "
                 + "GHL_CLIENT_SECRET and GHL_REFRESH_TOKEN (or ghl.location." + id + ".token)");

@@ -15,12 +15,21 @@ public final class InboxConstants {
     @Metadata(description = "Items with one ordering key are processed one at a time in acceptance order;"
             + " on the producer, used when the endpoint has no orderingKey pointer", javaType = "String")
     public static final String ORDERING_KEY = "CamelInboxOrderingKey";
+    @Metadata(label = "producer", description = "The item's place in its source's ordered release (a number), used when the"
+            + " endpoint has no sequence pointer; without one the item is not in it", javaType = "Long")
+    public static final String SEQUENCE = "CamelInboxSequence";
     @Metadata(label = "consumer", description = "The source the item came from", javaType = "String")
     public static final String SOURCE = "CamelInboxSource";
     @Metadata(label = "consumer", description = "Which attempt at processing this item this is, from 1", javaType = "Integer")
     public static final String ATTEMPT = "CamelInboxAttempt";
     @Metadata(label = "producer", description = "True when the message was a redelivery of an item already stored", javaType = "Boolean")
     public static final String DUPLICATE = "CamelInboxDuplicate";
+
+    /**
+     * Exchange property a route sets when its failure is a wait, not an error (e.g. its GHL location is paused): the
+     * item goes back to pending for this many milliseconds, without a warning per attempt and never given up.
+     */
+    public static final String RETRY_DELAY = "CamelInboxRetryDelay";
 
     private InboxConstants() {
     }

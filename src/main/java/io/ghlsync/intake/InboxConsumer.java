@@ -2,6 +2,7 @@ package io.ghlsync.intake;
 
 import io.ghlsync.state.Inbox;
 import io.ghlsync.state.InboxItem;
+import io.ghlsync.state.InboxWatermark;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -22,7 +23,8 @@ import java.util.concurrent.Semaphore;
  * Feeds one source's inbox to its route. Camel's scheduled poll consumer gives the polling (delay, initial delay,
  * greedy re-poll, error logging); written here is only what Camel has no EIP for: claiming leased items in order per
  * ordering key, renewing those leases, and settling each item by its exchange's outcome — done only after the route
- * succeeded, back to pending with a backoff when it failed, failed when the error handler took the failure.
+ * succeeded, back to pending with a backoff when it failed (or after the delay the route set in
+ * {@link InboxConstants#RETRY_DELAY}), failed when the error handler took the failure.
  */
 public class InboxConsumer extends ScheduledPollConsumer {
 
@@ -68,7 +70,9 @@ public class InboxConsumer extends ScheduledPollConsumer {
         if (limit == 0) {
             return 0;
         }
-        List<InboxItem> items = inbox.claim(endpoint.getSource(), limit, endpoint.getLease());
+        InboxWatermark watermark = endpoint.getWatermark();
+        List<InboxItem> items = inbox.claim(endpoint.getSource(), limit, endpoint.getLease(),
+                watermark == null ? Long.MAX_VALUE : watermark.releasedBelow());
         for (InboxItem item : items) {
             slots.acquireUninterruptibly(); // never waits: only this thread takes permits, and it counted them
             inFlight.add(item.id());
@@ -135,6 +139,13 @@ public class InboxConsumer extends ScheduledPollConsumer {
             return;
         }
         String reason = failure == null ? "the route marked the exchange rollback-only" : describe(failure);
+        Long wait = exchange.getProperty(InboxConstants.RETRY_DELAY, Long.class);
+        if (wait != null && wait > 0) {
+            // the route said when to look again; its failure is a wait (already alerted once), not a new error
+            LOG.debug("inbox item {} of {} waits {} ms: {}", item.id(), item.source(), wait, reason);
+            inbox.retryLater(item.id(), Duration.ofMillis(wait), "waiting: " + reason);
+            return;
+        }
         if (endpoint.getMaxAttempts() > 0 && item.attempts() >= endpoint.getMaxAttempts()) {
             LOG.warn("inbox item {} of {} failed {} times and is given up: {}", item.id(), item.source(), item.attempts(), reason);
             inbox.fail(item.id(), "gave up after " + item.attempts() + " attempts: " + reason);

@@ -10,6 +10,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.ghlsync.state.InboxWatermark;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +60,10 @@ public class InboxEndpoint extends DefaultEndpoint {
                       + " error handler (the dead-letter channel) takes the failure")
     private int maxAttempts;
 
+    @UriParam(label = "consumer", description = "Releases the items that carry a sequence only below this mark, one at"
+            + " a time in sequence order (e.g. a new contact's batch only after every lead received before it)")
+    private InboxWatermark watermark;
+
     @UriParam(label = "producer", description = "JSON Pointer(s) into the body giving the event id that dedupes"
             + " redeliveries, e.g. /webhookId; several, comma-separated, are joined with ':'. Else the CamelInboxEventId header")
     private String eventId;
@@ -70,6 +76,9 @@ public class InboxEndpoint extends DefaultEndpoint {
     @UriParam(label = "producer", description = "Comma-separated request headers to keep with the item; headers that"
             + " carry credentials (Authorization, cookies, tokens, secrets, signatures) are refused")
     private String headers;
+    @UriParam(label = "producer", description = "JSON Pointer into the body giving the item's sequence (a number) in"
+            + " its source's ordered release. Else the CamelInboxSequence header; else none")
+    private String sequence;
     @UriParam(label = "producer", defaultValue = "262144", description = "Larger bodies are refused with 413")
     private int maxBodySize = 262_144;
     @UriParam(label = "producer", defaultValue = "false", description = "For a webhook route: answer a refusal as the"
@@ -189,6 +198,22 @@ public class InboxEndpoint extends DefaultEndpoint {
 
     public void setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
+    }
+
+    public InboxWatermark getWatermark() {
+        return watermark;
+    }
+
+    public void setWatermark(InboxWatermark watermark) {
+        this.watermark = watermark;
+    }
+
+    public String getSequence() {
+        return sequence;
+    }
+
+    public void setSequence(String sequence) {
+        this.sequence = sequence;
     }
 
     public String getEventId() {

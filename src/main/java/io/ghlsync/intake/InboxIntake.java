@@ -56,11 +56,28 @@ final class InboxIntake {
         String eventId = pick(json, endpoint.getEventId(), "eventId", in.getHeader(InboxConstants.EVENT_ID, String.class), 255);
         String type = pick(json, endpoint.getEventType(), "eventType", in.getHeader(InboxConstants.EVENT_TYPE, String.class), 128);
         String key = pick(json, endpoint.getOrderingKey(), "orderingKey", in.getHeader(InboxConstants.ORDERING_KEY, String.class), 512);
-        return new Inbox.NewItem(endpoint.getSource(), type, eventId, key == null ? endpoint.getSource() : key, payload, headers);
+        return new Inbox.NewItem(endpoint.getSource(), type, eventId, key == null ? endpoint.getSource() : key, payload, headers,
+                sequence(json, in));
     }
 
     private boolean needsJson() {
-        return endpoint.getEventId() != null || endpoint.getEventType() != null || endpoint.getOrderingKey() != null;
+        return endpoint.getEventId() != null || endpoint.getEventType() != null || endpoint.getOrderingKey() != null
+                || endpoint.getSequence() != null;
+    }
+
+    /** The pointer's number, else the header's; none is fine (the item is then not in the ordered release). */
+    private Long sequence(JsonNode json, Message in) {
+        if (endpoint.getSequence() == null) {
+            return in.getHeader(InboxConstants.SEQUENCE, Long.class);
+        }
+        JsonNode node = json.at(endpoint.getSequence().strip());
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
+            throw new IntakeRejection(400, "the sequence at " + endpoint.getSequence().strip() + " is not a whole number");
+        }
+        return node.asLong();
     }
 
     /** The pointers' values joined with ':', else the header; a pointer that finds nothing is the sender's error. */

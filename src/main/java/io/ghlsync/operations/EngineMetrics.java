@@ -59,6 +59,8 @@ public class EngineMetrics extends ServiceSupport {
                     .description("requests sent to GHL").register(meters);
             FunctionCounter.builder("ghl.rate.limited", budget, RateBudget::rateLimitedAnswers).tag("location", id)
                     .description("HTTP 429 answers from GHL").register(meters);
+            Gauge.builder("ghl.location.paused", location.credentials(), c -> c.paused() ? 1 : 0).tag("location", id)
+                    .description("1 while the location is paused (GHL refused its refresh token; records wait)").register(meters);
         }
         Gauge.builder("ghlsync.inbox.backlog", inbox, i -> i.backlog().values().stream().mapToLong(Long::longValue).sum())
                 .description("accepted events not yet processed").register(meters);

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Readiness of one GHL location: its credentials yield a token. A private integration token is taken as it is and an
  * OAuth token is refreshed only when it has expired, so the check spends no GHL API call; a refresh GHL refused makes
- * it DOWN. The token itself is never part of the answer.
+ * it DOWN, and says that the location is paused and how to resume it. The token itself is never part of the answer.
  */
 final class GhlTokenReadiness extends ReadinessCheck {
 
@@ -22,6 +22,15 @@ final class GhlTokenReadiness extends ReadinessCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("location", location.locationId());
+        if (location.credentials().paused()) {
+            builder.detail("paused", true);
+            // Camel's health answer escapes a '/' in the message twice: the path goes in a detail, the docs are named
+            builder.detail("resume", "POST /admin/ghl/locations/" + location.locationId() + "/refresh-token");
+            builder.message("GHL location " + location.locationId() + " is paused: GHL refused its refresh token; its records"
+                    + " wait in the inbox. Re-authorize the app and send the new refresh token to the admin API"
+                    + " (operations.md, 'A paused GHL location')").down();
+            return;
+        }
         try {
             String token = location.credentials().accessToken();
             if (token == null || token.isBlank()) {

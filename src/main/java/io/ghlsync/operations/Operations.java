@@ -18,7 +18,8 @@ public final class Operations {
 
     /**
      * Binds {@code deadLetters}, {@code failedAttempt} (wrapping the already bound {@code retryAfterDelay}),
-     * {@code deadLetterRecorder}, {@code deadLetterReplayer}, {@code adminAuth} and {@code deadLetterAdminApi}.
+     * {@code deadLetterRecorder}, {@code deadLetterReplayer}, {@code adminAuth}, {@code deadLetterAdminApi} and
+     * {@code ghlLocationAdminApi}.
      */
     public static DeadLetters bind(CamelContext camel, StateDatabase database, Function<String, String> settings) {
         Registry registry = camel.getRegistry();
@@ -30,6 +31,7 @@ public final class Operations {
         registry.bind("deadLetterReplayer", replayer);
         registry.bind("adminAuth", AdminAuth.from(settings));
         registry.bind("deadLetterAdminApi", new DeadLetterAdminApi(store, replayer));
+        registry.bind("ghlLocationAdminApi", new GhlLocationAdminApi(camel));
         return store;
     }
 }

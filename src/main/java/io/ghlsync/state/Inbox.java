@@ -12,9 +12,17 @@ import java.util.Map;
  */
 public interface Inbox {
 
-    /** One event to store: the raw payload as received, and the few headers processing needs (never secrets). */
+    /**
+     * One event to store: the raw payload as received, and the few headers processing needs (never secrets). A
+     * {@code sequence} (may be null) puts the item in its source's ordered release: see {@link #claim(String, int, Duration, long)}.
+     */
     record NewItem(String source, String eventType, String eventId, String orderingKey, String payload,
-                   Map<String, String> headers) {
+                   Map<String, String> headers, Long sequence) {
+
+        public NewItem(String source, String eventType, String eventId, String orderingKey, String payload,
+                Map<String, String> headers) {
+            this(source, eventType, eventId, orderingKey, payload, headers, null);
+        }
 
         public NewItem {
             require(source, "source");
@@ -57,9 +65,16 @@ public interface Inbox {
     /**
      * Leases up to {@code limit} items of {@code source} that are due, oldest first, to this node for {@code lease}.
      * Never an item whose ordering key has an earlier unfinished item, nor one whose key is leased right now: so one key
-     * is processed by one worker at a time, in acceptance order. An expired lease (a crashed node) is taken again.
+     * is processed by one worker at a time, in acceptance order. Keys are shared by all sources. An expired lease (a crashed node) is taken again.
+     * Items carrying a sequence are, besides, released one at a time in sequence order, and only those below
+     * {@code releasedBelow} (the consumer's {@link InboxWatermark}): what must happen in intake order across keys.
      */
-    List<InboxItem> claim(String source, int limit, Duration lease);
+    List<InboxItem> claim(String source, int limit, Duration lease, long releasedBelow);
+
+    /** {@link #claim(String, int, Duration, long)} with every sequenced item released. */
+    default List<InboxItem> claim(String source, int limit, Duration lease) {
+        return claim(source, limit, lease, Long.MAX_VALUE);
+    }
 
     /** Extends this node's leases on items still being processed; answers how many it still held. */
     int extendLeases(List<Long> ids, Duration lease);

@@ -41,13 +41,28 @@ public final class JdbcInbox implements Inbox {
     private static final String DUE = "((i.state = 'pending' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?))"
             + " OR (i.state = 'processing' AND i.claimed_until < ?))";
     /**
-     * First in its key, and its key not leased right now; ? = now. The second test covers an item with a smaller id
-     * committed after a larger one of the same key was already claimed: it waits rather than run beside it.
+     * First in its key (in any source: keys are shared), and its key not leased right now; ? = now. The second test
+     * covers an item with a smaller id committed after a larger one of the same key was already claimed: it waits
+     * rather than run beside it.
      */
     private static final String FIRST_OF_ITS_KEY = "NOT EXISTS (SELECT 1 FROM inbox e WHERE e.ordering_key = i.ordering_key"
             + " AND e.id < i.id AND e.state IN ('pending', 'processing'))"
             + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.ordering_key = i.ordering_key AND l.id <> i.id"
             + " AND l.state = 'processing' AND l.claimed_until >= ?)";
+    /**
+     * The one sequenced item that may run: the source's first unfinished sequence (read just before; ? = that), while no
+     * other sequenced item is leased (one committed late with a smaller sequence than a running one waits); ? = now.
+     * Whether it is below the release mark is checked before it is looked for.
+     */
+    private static final String NEXT_IN_SEQUENCE = "i.intake_sequence = ? AND NOT EXISTS (SELECT 1 FROM inbox r"
+            + " WHERE r.source_system = i.source_system AND r.state = 'processing' AND r.intake_sequence IS NOT NULL"
+            + " AND r.id <> i.id AND r.claimed_until >= ?)";
+    /**
+     * The smallest sequence of a source's items in one state: the first entry of index
+     * inbox_source_state_intake_sequence_ix (written so that H2 reads it in index order and stops at the first row).
+     */
+    private static final String FIRST_SEQUENCE = "SELECT intake_sequence FROM inbox WHERE source_system = ? AND state = ?"
+            + " AND intake_sequence >= ? ORDER BY source_system, state, intake_sequence LIMIT 1";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -125,7 +140,7 @@ public final class JdbcInbox implements Inbox {
      */
     private Acceptance insert(Connection c, NewItem item, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (source_system, event_type, event_id,"
-                + " ordering_key, payload, headers, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ordering_key, payload, headers, received_at, updated_at, intake_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", new String[] { "id" })) {
             ps.setString(1, item.source());
             ps.setString(2, item.eventType());
@@ -135,6 +150,7 @@ public final class JdbcInbox implements Inbox {
             ps.setString(6, item.headers().isEmpty() ? null : toJson(item.headers()));
             ps.setObject(7, at(now));
             ps.setObject(8, at(now));
+            ps.setObject(9, item.sequence());
             if (ps.executeUpdate() == 1) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (keys.next()) {
@@ -182,55 +198,46 @@ public final class JdbcInbox implements Inbox {
     }
 
     @Override
-    public List<InboxItem> claim(String source, int limit, Duration lease) {
+    public List<InboxItem> claim(String source, int limit, Duration lease, long releasedBelow) {
         if (limit <= 0) {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
             if (isPostgres(c)) {
-                return claim(c, source, limit, lease, " FOR UPDATE OF i SKIP LOCKED");
+                return claim(c, source, limit, lease, releasedBelow, " FOR UPDATE OF i SKIP LOCKED");
             }
             synchronized (h2ClaimLock) {
-                return claim(c, source, limit, lease, "");
+                return claim(c, source, limit, lease, releasedBelow, "");
             }
         } catch (SQLException e) {
             throw new StateStoreException("cannot claim inbox items of " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private List<InboxItem> claim(Connection c, String source, int limit, Duration lease, String lock) throws SQLException {
+    private List<InboxItem> claim(Connection c, String source, int limit, Duration lease, long releasedBelow, String lock)
+            throws SQLException {
         Instant now = clock.instant();
         OffsetDateTime until = at(now.plus(lease));
+        String rule = DUE + " AND " + FIRST_OF_ITS_KEY;
         c.setAutoCommit(false);
         try {
-            List<InboxItem> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ?"
-                    + " AND " + DUE + " AND " + FIRST_OF_ITS_KEY + " ORDER BY i.id LIMIT ?" + lock)) {
-                ps.setString(1, source);
-                bindNow(ps, 2, now);
-                ps.setInt(5, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(item(rs));
-                    }
-                }
+            // sequenced items are looked up by their sequence, the others by id: neither query reads the other's rows
+            long next = firstSequence(c, source);
+            List<InboxItem> sequenced = next < releasedBelow
+                    ? select(c, "SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ? AND " + NEXT_IN_SEQUENCE
+                            + " AND " + rule + lock, source, next, at(now), at(now), at(now), at(now))
+                    : List.of();
+            List<InboxItem> others = select(c, "SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ?"
+                    + " AND i.intake_sequence IS NULL AND " + rule + " ORDER BY i.id LIMIT ?" + lock,
+                    source, at(now), at(now), at(now), Math.max(limit - sequenced.size(), 0));
+            List<InboxItem> claimed = new ArrayList<>();
+            String update = "UPDATE inbox i SET state = 'processing', claimed_by = ?, claimed_until = ?,"
+                    + " attempts = attempts + 1, updated_at = ? WHERE i.id = ? AND ";
+            for (InboxItem item : sequenced) {
+                lease(c, update + NEXT_IN_SEQUENCE + " AND " + rule, item, claimed, until, now, next, at(now));
             }
-            List<InboxItem> claimed = new ArrayList<>(candidates.size());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox i SET state = 'processing', claimed_by = ?,"
-                    + " claimed_until = ?, attempts = attempts + 1, updated_at = ? WHERE i.id = ? AND " + DUE
-                    + " AND " + FIRST_OF_ITS_KEY)) {
-                for (InboxItem item : candidates) {
-                    ps.setString(1, nodeId);
-                    ps.setObject(2, until);
-                    ps.setObject(3, at(now));
-                    ps.setLong(4, item.id());
-                    bindNow(ps, 5, now);
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(new InboxItem(item.id(), item.source(), item.eventType(), item.eventId(),
-                                item.orderingKey(), item.payload(), item.headers(), InboxState.PROCESSING,
-                                item.attempts() + 1, item.lastError(), item.receivedAt()));
-                    }
-                }
+            for (InboxItem item : others) {
+                lease(c, update + rule, item, claimed, until, now);
             }
             c.commit();
             return claimed;
@@ -242,10 +249,56 @@ public final class JdbcInbox implements Inbox {
         }
     }
 
-    private static void bindNow(PreparedStatement ps, int first, Instant now) throws SQLException {
-        ps.setObject(first, at(now));
-        ps.setObject(first + 1, at(now));
-        ps.setObject(first + 2, at(now));
+    private List<InboxItem> select(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, 1, parameters);
+            List<InboxItem> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(rs));
+                }
+            }
+            return items;
+        }
+    }
+
+    /** The claiming UPDATE re-checks the whole rule ({@code sql}: its parameters after the id are {@code rule}, then now x3). */
+    private void lease(Connection c, String sql, InboxItem item, List<InboxItem> claimed, OffsetDateTime until, Instant now,
+            Object... rule) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, 1, nodeId, until, at(now), item.id());
+            int next = bind(ps, 5, rule);
+            bind(ps, next, at(now), at(now), at(now));
+            if (ps.executeUpdate() == 1) {
+                claimed.add(new InboxItem(item.id(), item.source(), item.eventType(), item.eventId(), item.orderingKey(),
+                        item.payload(), item.headers(), InboxState.PROCESSING, item.attempts() + 1, item.lastError(),
+                        item.receivedAt()));
+            }
+        }
+    }
+
+    /** Binds {@code values} from parameter {@code first}; answers the next parameter's index. */
+    private static int bind(PreparedStatement ps, int first, Object... values) throws SQLException {
+        for (Object value : values) {
+            ps.setObject(first++, value);
+        }
+        return first;
+    }
+
+    /** The smallest sequence among the source's unfinished items; none: {@link Long#MAX_VALUE}. */
+    private static long firstSequence(Connection c, String source) throws SQLException {
+        long first = Long.MAX_VALUE;
+        for (String state : List.of("pending", "processing")) {
+            try (PreparedStatement ps = c.prepareStatement(FIRST_SEQUENCE)) {
+                bind(ps, 1, source, state, Long.MIN_VALUE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        first = Math.min(first, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return first;
     }
 
     @Override

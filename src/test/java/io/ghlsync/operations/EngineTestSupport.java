@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -107,6 +108,11 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
                 .override("ghlsync.admin.password", PASSWORD);
     }
 
+    /** The clock of the engine's ghl component; a test that moves the GHL sandbox's clock may share it. */
+    protected Clock ghlClock() {
+        return Clock.systemUTC();
+    }
+
     /** Extra routes for the test, besides the shipped ones. */
     protected RoutesBuilder testRoutes() {
         return null;
@@ -126,7 +132,7 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(new GhlSyncConfiguration(settings()));
+        configuration.addConfiguration(new GhlSyncConfiguration(settings(), ghlClock()));
         configuration.withRoutesIncludePattern("file:routes/*.yaml");
         RoutesBuilder extra = testRoutes();
         if (extra != null) {

@@ -34,8 +34,7 @@ class SlowGhlTest extends ReliabilityTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = super.useOverridePropertiesWithPropertiesComponent();
         p.setProperty("cliengo.batch.concurrency", "16");
-        p.setProperty("camel.management.enabled", "true");
-        p.setProperty("camel.management.port", String.valueOf(port));
+        observeOnTheApplicationPort(p);
         return p;
     }
 

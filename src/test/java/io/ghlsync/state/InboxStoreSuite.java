@@ -187,6 +187,14 @@ abstract class InboxStoreSuite {
         assertThat(third).extracting(InboxItem::eventId).containsExactly("other-2");
     }
 
+    /** A Clientjoy change and the GHL events of one contact share its key: they never run at once, in any source. */
+    @Test
+    void anOrderingKeyIsSharedBySources() {
+        inbox.accept("clientjoy", "client.changed", "change-1", "contact-1", "{}", null);
+        accept("ghl-event", "contact-1");
+        assertThat(claimedEvents(inbox, 10)).as("the other source's earlier item of the key comes first").isEmpty();
+    }
+
     @Test
     void theLimitCapsAClaimAndOtherSourcesAreNotTaken() {
         for (int i = 0; i < 5; i++) {
@@ -237,6 +245,56 @@ abstract class InboxStoreSuite {
 
         assertThat(claimedEvents(inbox, 10)).as("two items of one key at once").isEmpty();
         assertThat(inbox.find(early).orElseThrow().state()).isEqualTo(InboxState.PENDING);
+    }
+
+    // --- ordered release (sequenced items) ---
+
+    private long acceptSequenced(String eventId, String key, long sequence) {
+        return inbox.accept(new Inbox.NewItem("cliengo-batches", "batch", eventId, key, "{}", null, sequence)).id();
+    }
+
+    private List<String> claimedBatches(int limit, long releasedBelow) {
+        return inbox.claim("cliengo-batches", limit, LEASE, releasedBelow).stream().map(InboxItem::eventId).toList();
+    }
+
+    @Test
+    void sequencedItemsRunOneAtATimeInSequenceOrderWhateverTheirAcceptanceOrder() {
+        long late = acceptSequenced("batch-of-lead-9", "lead-9", 20);
+        acceptSequenced("batch-of-lead-3", "lead-3", 10);
+        inbox.accept(new Inbox.NewItem("cliengo-batches", "batch", "known-lead", "lead-1", "{}", null));
+
+        List<InboxItem> first = inbox.claim("cliengo-batches", 10, LEASE, Long.MAX_VALUE);
+        assertThat(first).extracting(InboxItem::eventId).as("the smaller sequence first, and an unsequenced item beside it")
+                .containsExactly("batch-of-lead-3", "known-lead");
+        assertThat(claimedBatches(10, Long.MAX_VALUE)).as("one sequenced item at a time").isEmpty();
+
+        inbox.complete(first.get(0).id());
+        assertThat(claimedBatches(10, Long.MAX_VALUE)).containsExactly("batch-of-lead-9");
+        assertThat(inbox.find(late).orElseThrow().state()).isEqualTo(InboxState.PROCESSING);
+    }
+
+    @Test
+    void aSequencedItemWaitsForTheWatermarkAndAFailedOneStopsBlocking() {
+        long first = acceptSequenced("batch-a", "lead-a", 10);
+        acceptSequenced("batch-b", "lead-b", 20);
+
+        assertThat(claimedBatches(10, 10)).as("nothing below the mark of 10").isEmpty();
+        assertThat(claimedBatches(10, 15)).containsExactly("batch-a");
+        inbox.fail(first, "handed to the dead letters");
+        assertThat(claimedBatches(10, 20)).as("20 is not below 20").isEmpty();
+        assertThat(claimedBatches(10, 21)).containsExactly("batch-b");
+    }
+
+    @Test
+    void aSequencedItemRetriedLaterHoldsBackTheLaterOnes() {
+        long first = acceptSequenced("batch-a", "lead-a", 10);
+        acceptSequenced("batch-b", "lead-b", 20);
+        assertThat(claimedBatches(10, Long.MAX_VALUE)).containsExactly("batch-a");
+
+        inbox.retryLater(first, Duration.ofSeconds(10), "GHL answered 503");
+        assertThat(claimedBatches(10, Long.MAX_VALUE)).as("a new contact must not overtake an earlier one").isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(claimedBatches(10, Long.MAX_VALUE)).containsExactly("batch-a");
     }
 
     // --- leases ---

@@ -17,4 +17,9 @@ public interface GhlCredentials {
     String refreshAfterRejection(String rejectedToken);
 
     Set<GhlScope> scopes();
+
+    /** True while GHL refuses to renew these credentials: the location's calls wait until new ones are given. */
+    default boolean paused() {
+        return false;
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlsync.ghl.GhlException;
 import io.ghlsync.ghl.GhlScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,10 +29,12 @@ import java.util.stream.Collectors;
  * OAuth 2.0 access tokens for one location, refreshed with the refresh-token grant of {@code POST /oauth/token}.
  * GHL rotates the refresh token on every refresh, so the new pair is saved to the {@link TokenStore} before the new
  * access token is used; and a lock makes concurrent callers share one refresh instead of burning the token.
+ * A refresh token GHL refused pauses the location: no call is made with it again until {@link #resume} brings a new one.
  */
 public final class OAuthRefreshCredentials implements GhlCredentials {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthRefreshCredentials.class);
 
     private final String locationId;
     private final URI tokenUri;
@@ -46,8 +50,8 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
     private volatile OAuthTokens current;
     /** How long GHL's last token lived; a short-lived token is refreshed a fifth of its life early, not minutes. */
     private volatile Duration lifetime = Duration.ofDays(1);
-    private OAuthTokens unsaved;
-    private String rejectedRefreshToken;
+    private volatile OAuthTokens unsaved;
+    private volatile String rejectedRefreshToken;
 
     public OAuthRefreshCredentials(String locationId, String baseUrl, String clientId, String clientSecret, String initialRefreshToken,
             TokenStore store, HttpClient http, Duration refreshMargin, Clock clock) {
@@ -68,6 +72,10 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
 
     @Override
     public String accessToken() {
+        if (paused()) {
+            // the access token that came with the refused refresh token is revoked too, or soon expires: not used
+            throw new RefreshRejectedException(locationId, "refused before; the location is paused until a new refresh token is given");
+        }
         OAuthTokens tokens = current;
         Duration margin = refreshMargin.compareTo(lifetime.dividedBy(5)) < 0 ? refreshMargin : lifetime.dividedBy(5);
         if (tokens.accessTokenValidAt(clock.instant().plus(margin))) {
@@ -79,6 +87,32 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
     @Override
     public String refreshAfterRejection(String rejectedToken) {
         return refresh(rejectedToken);
+    }
+
+    @Override
+    public boolean paused() {
+        String rejected = rejectedRefreshToken;
+        // a new pair that could not be stored yet is adopted by the next refresh: not paused
+        return rejected != null && unsaved == null && rejected.equals(current.refreshToken());
+    }
+
+    /**
+     * The operator's new refresh token (a re-authorization of the app): exchanged for a token pair at once, so a token
+     * GHL refuses changes nothing ({@link RefreshRejectedException}); the pair is stored, and the location runs again.
+     */
+    public void resume(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new IllegalArgumentException("a refresh token must not be empty");
+        }
+        refreshing.lock();
+        try {
+            OAuthTokens fresh = callTokenEndpoint(refreshToken.strip());
+            refreshes.incrementAndGet();
+            adopt(fresh);
+            LOG.info("GHL location {} resumed with a new refresh token", locationId);
+        } finally {
+            refreshing.unlock();
+        }
     }
 
     /** Refreshes unless someone else already replaced {@code staleToken} while we waited for the lock. */
@@ -146,8 +180,15 @@ public final class OAuthRefreshCredentials implements GhlCredentials {
         JsonNode json = parse(response.body());
         int status = response.statusCode();
         if (status == 400 || status == 401 || status == 403) {
-            rejectedRefreshToken = refreshToken;
-            throw new RefreshRejectedException(locationId, "HTTP " + status + " " + describe(json));
+            String reason = "HTTP " + status + " " + describe(json);
+            if (refreshToken.equals(current.refreshToken())) {
+                rejectedRefreshToken = refreshToken;
+                // the alert, once: from now on no call is made for this location until resume() (no token in the line)
+                LOG.warn("GHL location {} is PAUSED: GHL refused its refresh token ({}); its records wait in the inbox."
+                        + " Re-authorize the app, then send the new refresh token with POST /admin/ghl/locations/{}/refresh-token"
+                        + " (docs/operations.md)", locationId, reason, locationId);
+            }
+            throw new RefreshRejectedException(locationId, reason);
         }
         if (status / 100 != 2 || json == null || !json.hasNonNull("access_token") || !json.hasNonNull("refresh_token")) {
             throw new GhlException("token refresh for location " + locationId + " got HTTP " + status + " without a token pair");

@@ -25,8 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * them when they arrive, so a request counts against the window from the moment it is sent until {@code interval}
  * after its answer came back. That keeps us under a sliding window on the server whatever the network delay.
  * Until the first answer has taught us the location's real limits, only one request is in flight.
+ *
+ * <p>The daily quota follows {@code X-RateLimit-Daily-Remaining}: at 0 the location waits (no request is sent to be
+ * refused) until the day resets. GHL's contract does not say when its day starts; this budget assumes midnight UTC by
+ * its clock (the GHL sandbox's default too), then sends one request to learn from its headers whether the quota is back.
+ * If GHL still says 0 (its day starts later than assumed), it waits {@link #DAILY_PROBE_INTERVAL} before asking again:
+ * at most one 429 per probe, never a burst of them.
  */
 public final class RateBudget {
+
+    /** How long to wait after a probe found the daily quota still spent before the next probe. */
+    static final Duration DAILY_PROBE_INTERVAL = Duration.ofMinutes(15);
+    /** A daily wait re-reads the clock this often, so a clock that moves (the sandbox's) is noticed at once. */
+    private static final long DAILY_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String locationId;
     private final ScheduledExecutorService timer;
@@ -43,6 +54,8 @@ public final class RateBudget {
     private long dailyRemaining;
     private Instant dailyResetAt;
     private boolean learned;
+    /** The assumed daily reset has passed: one request in flight until an answer says whether the quota is back. */
+    private boolean probingDaily;
     private int inFlight;
     private long pausedUntil;
     /** Requests in the server's window that are not ours (other apps or nodes), until {@link #othersUntil}. */
@@ -117,6 +130,15 @@ public final class RateBudget {
         }
         if (headers.dailyRemaining() >= 0) {
             dailyRemaining = Math.max(0, headers.dailyRemaining() - inFlight);
+            Instant wallNow = clock.instant();
+            if (dailyRemaining > 0) {
+                dailyResetAt = nextUtcMidnight(wallNow); // the end of the day this answer belongs to
+            } else if (probingDaily) {
+                dailyResetAt = wallNow.plus(DAILY_PROBE_INTERVAL); // GHL's day has not started yet: ask again later, once
+            } else if (!dailyResetAt.isAfter(wallNow)) {
+                dailyResetAt = nextUtcMidnight(wallNow);
+            }
+            probingDaily = false;
         }
         if (headers.burstRemaining() >= 0 && headers.burstMax() > 0) {
             evictOld(now);
@@ -163,15 +185,16 @@ public final class RateBudget {
         if (now < pausedUntil) {
             return pausedUntil - now;
         }
-        if (dailyRemaining <= 0) {
+        if (dailyRemaining <= 0 && !probingDaily) {
             Instant wallNow = clock.instant();
             if (wallNow.isBefore(dailyResetAt)) {
-                return Math.max(1, Duration.between(wallNow, dailyResetAt).toNanos());
+                return Math.min(DAILY_RECHECK_NANOS, Math.max(1, Duration.between(wallNow, dailyResetAt).toNanos()));
             }
             dailyResetAt = nextUtcMidnight(wallNow);
             dailyRemaining = dailyLimit;
+            probingDaily = true;
         }
-        if (!learned) {
+        if (!learned || probingDaily) {
             return inFlight == 0 ? 0 : -1;
         }
         evictOld(now);
@@ -226,6 +249,11 @@ public final class RateBudget {
 
     public synchronized long dailyRemaining() {
         return dailyRemaining;
+    }
+
+    /** True while the daily quota is spent and calls wait for the day to reset. */
+    public synchronized boolean dailyQuotaSpent() {
+        return dailyRemaining <= 0 && !probingDaily;
     }
 
     public synchronized int waiting() {

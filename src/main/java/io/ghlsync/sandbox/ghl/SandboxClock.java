@@ -1,7 +1,9 @@
 package io.ghlsync.sandbox.ghl;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,35 @@ public final class SandboxClock {
 
     public Instant instant() {
         return Instant.ofEpochMilli(millis());
+    }
+
+    /** This clock as a {@link Clock}, for an engine in the same process that should see the sandbox's time. */
+    public Clock asClock() {
+        return new Movable(ZoneOffset.UTC);
+    }
+
+    /** A {@link Clock} that reads this sandbox clock, in any zone. */
+    private final class Movable extends Clock {
+        private final ZoneId zone;
+
+        Movable(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new Movable(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return SandboxClock.this.instant();
+        }
     }
 
     public void advance(Duration by) {

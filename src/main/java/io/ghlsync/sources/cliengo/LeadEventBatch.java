@@ -5,14 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlsync.intake.InboxConstants;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The aggregation strategy of routes/cliengo-to-ghl.camel.yaml: folds the events of one lead, in order, into one
  * batch, so the lead, its tags, notes and tasks cost as few GHL calls as possible. The batch is JSON text (the
  * aggregation repository stores it serialised):
- * <pre>{"batchId", "leadId", "eventIds": [...], "lead": {...}?, "addTags": [...], "removeTags": [...], "notes": [...], "tasks": [...]}</pre>
+ * <pre>{"batchId", "leadId", "sequence", "startedAt", "eventIds": [...], "lead": {...}?, "addTags": [...], "removeTags": [...], "notes": [...], "tasks": [...]}</pre>
+ * {@code sequence} is the inbox id of the batch's first event (intake order; also in the {@link #FIRST_SEQUENCE}
+ * header, which the aggregation table keeps as a column for the batches' watermark), {@code startedAt} when it
+ * arrived (epoch millis).
  * <ul>
  *   <li>{@code lead.created}, {@code lead.updated}, {@code lead.polled}: the latest lead wins (it carries its tags as
  *   they are then); a polled lead also brings its notes and tasks;</li>
@@ -26,7 +33,18 @@ public final class LeadEventBatch implements AggregationStrategy {
 
     /** Exchange variable of route cliengo-lead-batch: the batch, as read from JSON. */
     static final String BATCH = "cliengoBatch";
+    /** Header (and column of the aggregation table) with the batch's sequence. */
+    public static final String FIRST_SEQUENCE = "cliengoFirstSequence";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Duration maxAge;
+    private final Clock clock;
+
+    /** Batches older than {@code maxAge} complete at their next event, so a lead that never goes quiet still goes out. */
+    public LeadEventBatch(Duration maxAge, Clock clock) {
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
 
     @Override
     public Exchange aggregate(Exchange batchExchange, Exchange eventExchange) {
@@ -34,13 +52,32 @@ public final class LeadEventBatch implements AggregationStrategy {
         JsonNode event = read(eventExchange.getMessage().getBody(String.class));
         ObjectNode batch = batchExchange == null ? empty(event.path("leadId").asText(), event.path("eventId").asText())
                 : (ObjectNode) read(batchExchange.getMessage().getBody(String.class));
+        if (batchExchange == null) {
+            batch.put("startedAt", clock.millis());
+        }
+        Long sequence = eventExchange.getMessage().getHeader(InboxConstants.ID, Long.class);
+        if (sequence != null && (!batch.hasNonNull("sequence") || sequence < batch.get("sequence").asLong())) {
+            batch.put("sequence", sequence);
+        }
         fold(batch, event);
         target.getMessage().setBody(batch.toString());
         target.getMessage().setHeader(CliengoLinks.LEAD_ID, batch.get("leadId").asText());
+        if (batch.hasNonNull("sequence")) {
+            target.getMessage().setHeader(FIRST_SEQUENCE, batch.get("sequence").asText());
+        }
         return target;
     }
 
-    /** A new batch; its id (the id of its first event, which no other batch has) dedupes it when it is stored. */
+    /** The completion predicate: the batch (the aggregated exchange) is older than the longest a batch waits. */
+    public boolean ripe(Exchange batchExchange) {
+        long startedAt = read(batchExchange.getMessage().getBody(String.class)).path("startedAt").asLong(Long.MAX_VALUE);
+        return startedAt != Long.MAX_VALUE && clock.millis() - startedAt >= maxAge.toMillis();
+    }
+
+    /**
+     * A new batch; its id (the id of its first event, which no other batch has, and how many events it folded) dedupes
+     * it when it is stored.
+     */
     static ObjectNode empty(String leadId, String firstEventId) {
         ObjectNode batch = JSON.createObjectNode();
         batch.put("batchId", "batch:" + firstEventId);
@@ -62,6 +99,11 @@ public final class LeadEventBatch implements AggregationStrategy {
             }
         }
         seen.add(eventId);
+        // The count is part of the id: Camel's JdbcAggregationRepository.remove does not notice that an event joined the
+        // group while it completed (its versioned DELETE removes nothing), so the group completes again later, with the
+        // late event; under the first id alone the inbox took that second batch for a redelivery and the event was lost.
+        String firstEventId = seen.get(0).asText();
+        batch.put("batchId", "batch:" + firstEventId + (seen.size() > 1 ? "+" + (seen.size() - 1) : ""));
         switch (event.path("type").asText()) {
             case "lead.created", "lead.updated" -> batch.set("lead", event.get("lead"));
             case "lead.polled" -> {

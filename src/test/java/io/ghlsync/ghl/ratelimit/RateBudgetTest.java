@@ -1,16 +1,21 @@
 package io.ghlsync.ghl.ratelimit;
 
 import io.ghlsync.ghl.RateLimitHeaders;
+import io.ghlsync.sandbox.ghl.SandboxClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +105,36 @@ class RateBudgetTest {
         budget.release(probe.get(), 200, headers(100, 99, 0), null);
         assertThat(budget.acquire(Priority.LIVE)).isNotDone();
         assertThat(budget.dailyRemaining()).isZero();
+    }
+
+    /**
+     * After the assumed reset (midnight UTC by the budget's clock) one request goes, alone; GHL saying the quota is still
+     * spent (its day starts later) holds everything until the next single probe, 15 minutes on.
+     */
+    @Test
+    void afterTheResetOneProbeGoesAndAStillSpentQuotaWaitsForTheNextProbe() throws Exception {
+        SandboxClock time = new SandboxClock(); // now, moved by hand
+        RateBudget budget = new RateBudget("loc", 100, HOUR, 200_000, timer, time.asClock());
+        budget.release(budget.acquire(Priority.LIVE).get(), 200, headers(100, 99, 0), null);
+        CompletableFuture<RateBudget.Permit> first = budget.acquire(Priority.LIVE);
+        CompletableFuture<RateBudget.Permit> second = budget.acquire(Priority.LIVE);
+        assertThat(first).as("spent before midnight").isNotDone();
+
+        Instant now = time.instant();
+        time.advance(Duration.between(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC))
+                .plusSeconds(30)); // 00:00:30
+        RateBudget.Permit probe = first.get(5, TimeUnit.SECONDS); // the budget re-reads its clock within a second
+        assertThat(second).as("one probe at a time").isNotDone();
+        budget.release(probe, 429, headers(100, 99, 0), Duration.ofMillis(1)); // the burst window is not what waits here
+        assertThat(second).as("GHL's day has not started").isNotDone();
+
+        time.advance(Duration.ofSeconds(810)); // 00:14:00
+        assertThat(budget.acquire(Priority.LIVE)).as("before the next probe is due").isNotDone();
+        assertThat(second).isNotDone();
+        time.advance(Duration.ofMinutes(2)); // 00:16:00
+        budget.release(second.get(5, TimeUnit.SECONDS), 200, headers(100, 98, 500), null);
+        assertThat(granted(acquire(budget, Priority.LIVE, 10))).as("the quota is back").isEqualTo(10);
+        assertThat(budget.dailyQuotaSpent()).isFalse();
     }
 
     private RateBudget learned(RateBudget budget, int max) throws Exception {

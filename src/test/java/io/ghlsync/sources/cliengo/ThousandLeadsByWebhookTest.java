@@ -1,7 +1,6 @@
 package io.ghlsync.sources.cliengo;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,10 +9,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 1,000 generated leads reach the engine only by the Cliengo sandbox's signed webhooks. */
-@Disabled("finds a fault not fixed yet: under load, two leads of one person with the same phone became two GHL contacts"
-        + " (seen 3 times in 4 loaded runs on 2026-11-23). Suspected cause: the per-lead aggregation window resets on each event,"
-        + " so a later lead can reach GHL before the person's first lead that links its identifiers; GHL cannot merge contacts."
-        + " See docs/cliengo-contract.md, Known faults")
 class ThousandLeadsByWebhookTest extends ThousandLeadsTestSupport {
 
     @AfterEach
@@ -31,7 +26,7 @@ class ThousandLeadsByWebhookTest extends ThousandLeadsTestSupport {
         assertThat(generated.duplicateEmails()).isGreaterThan(50);
         assertThat(generated.duplicatePhones()).isGreaterThan(20);
         // quiet: no webhook in flight (read before and after, as a batch being written may post a write-back's echo)
-        await("every webhook, and every write-back's echo, was delivered and processed", Duration.ofSeconds(600),
+        awaitReporting("every webhook, and every write-back's echo, was delivered and processed", Duration.ofSeconds(600),
                 () -> sandbox.cliengo().pendingWebhooks() == 0 && settled() && sandbox.cliengo().pendingWebhooks() == 0);
 
         assertThat(count("SELECT COUNT(*) FROM dead_letter")).as("dead letters").isZero();

@@ -101,6 +101,36 @@ public abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport 
         }
     }
 
+    /**
+     * Where the run stands, printed every 30 s while it runs (a slow or stuck run shows which stage holds it): the
+     * inbox per source and state, the aggregators' open and completed batches, GHL's contacts, the dead letters.
+     */
+    protected String progress() {
+        StringBuilder out = new StringBuilder("progress:");
+        query("SELECT source_system, state, COUNT(*) FROM inbox GROUP BY source_system, state ORDER BY 1, 2",
+                rs -> out.append(' ').append(rs.getString(1)).append('/').append(rs.getString(2)).append('=').append(rs.getLong(3)));
+        return out.append(" open-batches=").append(count("SELECT COUNT(*) FROM cliengo_lead_events"))
+                .append(" completed-batches=").append(count("SELECT COUNT(*) FROM cliengo_lead_events_completed"))
+                .append(" ghl-contacts=").append(sandbox.ghl().location(LOCATION).contactCount())
+                .append(" dead-letters=").append(count("SELECT COUNT(*) FROM dead_letter")).toString();
+    }
+
+    /** {@link #await} that prints {@link #progress()} every 30 s and with the failure. */
+    protected void awaitReporting(String what, java.time.Duration timeout, java.util.function.BooleanSupplier condition) {
+        long[] next = {System.nanoTime()};
+        try {
+            await(what, timeout, () -> {
+                if (System.nanoTime() >= next[0]) {
+                    next[0] += java.time.Duration.ofSeconds(30).toNanos();
+                    System.out.println(progress());
+                }
+                return condition.getAsBoolean();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + progress(), e);
+        }
+    }
+
     protected static Map<String, Long> ledger() {
         Map<String, Long> counts = new HashMap<>();
         WRITES.forEach(op -> counts.put(op, calls(op)));
