@@ -1,5 +1,6 @@
 package io.ghlsync.sources.clientjoy;
 
+import io.ghlsync.intake.InboxConstants;
 import io.ghlsync.state.PollCursors;
 import org.apache.camel.Exchange;
 
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The incremental poll of GHL contacts (routes/ghl-reconcile.camel.yaml, route ghl-poll): GHL's contact list page by
- * page, each page filtered to the contacts whose {@code dateUpdated} is at or after the cursor, which then go through
- * the same per-contact sync as the webhooks (an unchanged one costs no Clientjoy write: the link's hash).
+ * page, each page filtered to the contacts whose {@code dateUpdated} is at or after the cursor, which are then stored as
+ * {@code ContactUpdate} events in the GHL webhooks' inbox and applied like them (an unchanged one costs no Clientjoy
+ * write: the link's hash).
  *
  * <p>The official contract documents no {@code dateUpdated} filter: {@code POST /contacts/search} declares an empty
  * body schema, and {@code GET /contacts/} filters only by a text query. So every poll reads the whole list
@@ -92,6 +94,27 @@ public final class GhlPoll {
         exchange.getMessage().setBody(changed);
         // the page's parameters must not reach the contacts' own GHL calls (their tasks, notes, appointments)
         exchange.getMessage().removeHeader(io.ghlsync.ghl.GhlConstants.PARAMETERS);
+    }
+
+    /**
+     * A changed contact of the page (the body) as the inbox event a GHL {@code ContactUpdate} webhook would be: stored in
+     * {@code inbox:ghl} under the contact's key, it is applied in order with that contact's webhook events (re-read
+     * from GHL when its turn comes), never beside them with an older copy. Its event id names the version, so a
+     * version the overlap reads again is stored once.
+     */
+    public Map<String, Object> asEvent(Exchange exchange) {
+        Map<?, ?> contact = exchange.getMessage().getBody(Map.class);
+        String id = String.valueOf(contact.get("id"));
+        String eventId = "poll:" + id + ":" + contact.get("dateUpdated");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "ContactUpdate");
+        event.put("locationId", locationId);
+        event.put("id", id);
+        event.put("webhookId", eventId);
+        exchange.getMessage().setHeader(InboxConstants.EVENT_ID, eventId);
+        exchange.getMessage().setHeader(InboxConstants.EVENT_TYPE, "ContactUpdate");
+        exchange.getMessage().setHeader(InboxConstants.ORDERING_KEY, id);
+        return event;
     }
 
     /** Last step: the cursor moves to this poll's start minus the overlap (durably), for the next poll. */
