@@ -24,7 +24,9 @@ final class ReliabilitySummary {
     private static final Path FILE = Path.of("target", "reliability-summary.md");
     private static final List<Row> ROWS = new ArrayList<>();
     /** Scenarios that are not automated yet, listed so the table never suggests they passed. */
-    private static final List<String> NOT_YET = List.of();
+    private static final List<String> NOT_YET = List.of(
+            "3. kill -9 during intake and backfill: EngineKillTest is disabled: a kill between GHL's answer to"
+                    + " create-task and the task's link made one task twice (docs/reliability.md)");
 
     private ReliabilitySummary() {
     }
