@@ -12,9 +12,11 @@ import io.ghlsync.operations.EngineHealth;
 import io.ghlsync.operations.EngineMetrics;
 import io.ghlsync.operations.HawtioConsole;
 import io.ghlsync.operations.Operations;
+import io.ghlsync.sources.cliengo.ActivityAdoption;
 import io.ghlsync.sources.cliengo.ActivityLinks;
 import io.ghlsync.sources.cliengo.CliengoPoll;
 import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
+import io.ghlsync.sources.cliengo.ContactAdoption;
 import io.ghlsync.sources.cliengo.ContactTagBatch;
 import io.ghlsync.sources.cliengo.LeadEventBatch;
 import io.ghlsync.sources.cliengo.LeadEnrichment;
@@ -107,6 +109,10 @@ public class GhlSyncConfiguration implements CamelConfiguration {
     private void bindCliengo(CamelContext camelContext, StateDatabase database, String defaultLocationId) {
         camelContext.getRegistry().bind("leadLinks", new LeadLinks(database.links(), defaultLocationId));
         camelContext.getRegistry().bind("activityLinks", new ActivityLinks(database.links(), defaultLocationId));
+        // what an earlier attempt may have created already, looked up in GHL before a create (EarlierAttempt)
+        camelContext.getRegistry().bind("cliengoContactAdoption", new ContactAdoption());
+        camelContext.getRegistry().bind("cliengoNoteAdoption", ActivityAdoption.notes(database.links(), defaultLocationId));
+        camelContext.getRegistry().bind("cliengoTaskAdoption", ActivityAdoption.tasks(database.links(), defaultLocationId));
         // the aggregators of routes/cliengo-to-ghl.camel.yaml, durable in the state database (migration V3)
         Duration recovery = Duration.ofMillis(Long.parseLong(settings.get("cliengo.aggregate.recovery-interval-ms", "5000")));
         int recoveries = Integer.parseInt(settings.get("cliengo.aggregate.max-recoveries", "5"));

@@ -8,8 +8,9 @@ import org.apache.camel.Processor;
  * Runs on every failed attempt ({@code onExceptionOccurredRef: failedAttempt} in the shared route configuration).
  * Before the dead-letter channel sees an exchange, Camel removes the redelivery counter and, with
  * {@code useOriginalMessage}, puts the original message back: so the attempt number and the mapped payload are
- * noted here, as exchange properties (which survive both), for {@link DeadLetterRecorder}. Then it hands over to
- * {@code retryAfterDelay}, so a retry still waits what GHL's {@code Retry-After} asked.
+ * noted here, as exchange properties (which survive both), for {@link DeadLetterRecorder}, and so is a call that went
+ * unanswered, for {@link EarlierAttempt}. Then it hands over to {@code retryAfterDelay}, so a retry still waits what
+ * GHL's {@code Retry-After} asked.
  */
 public final class FailedAttempt implements Processor {
 
@@ -31,6 +32,7 @@ public final class FailedAttempt implements Processor {
         Integer counter = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
         exchange.setProperty(ATTEMPTS, counter == null || counter < 1 ? 1 : counter);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        EarlierAttempt.note(exchange, failure);
         if (exchange.getProperty(MappingProcessor.MAPPING_PROPERTY) != null && !Failures.isMappingError(failure)) {
             exchange.setProperty(FAILED_BODY, exchange.getMessage().getBody());
         } else {

@@ -26,6 +26,7 @@ public final class Operations {
         DeadLetters store = new JdbcDeadLetters(database.dataSource(), Clock.systemUTC());
         registry.bind("deadLetters", store);
         registry.bind("failedAttempt", new FailedAttempt(registry.lookupByNameAndType("retryAfterDelay", Processor.class)));
+        registry.bind("earlierAttempt", new EarlierAttempt());
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(store));
         DeadLetterReplayer replayer = new DeadLetterReplayer(store, camel);
         registry.bind("deadLetterReplayer", replayer);

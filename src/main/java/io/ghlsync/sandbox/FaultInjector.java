@@ -161,6 +161,11 @@ public final class FaultInjector {
             case CONNECTION_RESET -> ctx.request().connection().close();
             case MALFORMED -> ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                     .end("{\"injected\": \"malformed\", \"contact\": {\"id\": ");
+            case LOST_ANSWER -> {
+                // the API handles the request; the connection is cut just as its answer would go out
+                ctx.addHeadersEndHandler(v -> ctx.request().connection().close());
+                ctx.next();
+            }
             case TOKEN_EXPIRED, TOKEN_REVOKED -> {
                 // the API itself then refuses the credential, as the real service would; with nothing to expire (a
                 // private token never expires) there is no fault and the request simply goes on

@@ -15,6 +15,11 @@ public enum FaultKind {
     CONNECTION_RESET("connectionReset"),
     /** 200 with a truncated JSON body, nothing done. */
     MALFORMED("malformed"),
+    /**
+     * The request is done, then the connection is closed before the answer: what a gateway timeout after GHL wrote looks
+     * like to the caller, who cannot tell it from a request never done.
+     */
+    LOST_ANSWER("lostAnswer"),
     /** The request's access token expires just before it is handled, so the API itself answers 401 (refreshable tokens only). */
     TOKEN_EXPIRED("tokenExpired"),
     /** The request's credential (and its installation's refresh tokens) is revoked before it is handled: 401 from then on. */
@@ -37,6 +42,7 @@ public enum FaultKind {
 
     /** The kinds a plan gives a rate to (one per request at most). */
     static FaultKind[] rated() {
-        return new FaultKind[] {RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION_RESET, MALFORMED, TOKEN_EXPIRED, TOKEN_REVOKED};
+        return new FaultKind[] {RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION_RESET, MALFORMED, TOKEN_EXPIRED, TOKEN_REVOKED,
+            LOST_ANSWER};
     }
 }

@@ -41,9 +41,13 @@ public final class ActivityLinks {
         return links.find(key(exchange, EntityType.NOTE)).isEmpty();
     }
 
-    /** Links the note to GHL's answer {"note": {"id"}}. */
+    /** Links the note to GHL's answer {"note": {"id"}}, or to the note an earlier attempt created (ghlNoteId). */
     public void linkNote(Exchange exchange) {
-        links.upsert(key(exchange, EntityType.NOTE), CliengoLinks.ghlId(exchange.getMessage().getBody(), "note"), null);
+        String ghlId = exchange.getMessage().getHeader(ActivityAdoption.NOTE_ID, String.class);
+        if (ghlId == null) {
+            ghlId = CliengoLinks.ghlId(exchange.getMessage().getBody(), "note");
+        }
+        links.upsert(key(exchange, EntityType.NOTE), ghlId, null);
     }
 
     /**
@@ -80,7 +84,7 @@ public final class ActivityLinks {
         return JsonNodeFactory.instance.objectNode().put("completed", completed);
     }
 
-    /** Links the task to GHL's answer {"task": {"id"}} (or the linked id), with what was just written. */
+    /** Links the task to GHL's answer {"task": {"id"}} (or the linked or adopted id), with what was just written. */
     public void linkTask(Exchange exchange) {
         String ghlId = exchange.getMessage().getHeader(TASK_ID, String.class);
         if (ghlId == null) {
