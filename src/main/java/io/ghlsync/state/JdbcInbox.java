@@ -150,7 +150,7 @@ public final class JdbcInbox implements Inbox {
             ps.setString(6, item.headers().isEmpty() ? null : toJson(item.headers()));
             ps.setObject(7, at(now));
             ps.setObject(8, at(now));
-            ps.setObject(9, item.sequence());
+            ps.setObject(9, item.sequence() == null ? null : Math.max(item.sequence(), lastSequenceOfKey(c, item)));
             if (ps.executeUpdate() == 1) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (keys.next()) {
@@ -178,6 +178,23 @@ public final class JdbcInbox implements Inbox {
             }
         }
         throw new SQLException("inbox item " + item.source() + "/" + item.eventId() + " was neither inserted nor found");
+    }
+
+    /**
+     * The largest sequence among the unfinished items of the item's key (none: {@link Long#MIN_VALUE}). A sequenced item
+     * takes at least that: items of one key run in id order, so one with a smaller sequence than an earlier item of its
+     * key would be the next to release while it waits behind that item, and hold every sequenced item back for good.
+     * (It happens after a crash: the aggregator recovers a lead's older batch and stores it after a newer one.)
+     */
+    private static long lastSequenceOfKey(Connection c, NewItem item) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(intake_sequence) FROM inbox WHERE ordering_key = ?"
+                + " AND state IN ('pending', 'processing')")) {
+            ps.setString(1, item.orderingKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                long last = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() ? Long.MIN_VALUE : last;
+            }
+        }
     }
 
     /**

@@ -297,6 +297,24 @@ abstract class InboxStoreSuite {
         assertThat(claimedBatches(10, Long.MAX_VALUE)).containsExactly("batch-a");
     }
 
+    @Test
+    void aLeadsOlderBatchStoredAfterItsNewerOneDoesNotHoldTheQueueBack() {
+        // after a crash the aggregator recovers a lead's older batch (sequence 20) and stores it after a newer one (28)
+        acceptSequenced("second-batch-of-lead-7", "lead-7", 28);
+        acceptSequenced("first-batch-of-lead-7", "lead-7", 20);
+        acceptSequenced("batch-of-lead-8", "lead-8", 21);
+
+        List<String> order = new ArrayList<>();
+        for (int claim = 1; claim <= 3; claim++) {
+            List<InboxItem> claimed = inbox.claim("cliengo-batches", 10, LEASE, Long.MAX_VALUE);
+            assertThat(claimed).as("claim %d releases one item", claim).hasSize(1);
+            order.add(claimed.get(0).eventId());
+            inbox.complete(claimed.get(0).id());
+        }
+        assertThat(order).as("the lead's batches in their key's order, taking the place of the first stored")
+                .containsExactly("batch-of-lead-8", "second-batch-of-lead-7", "first-batch-of-lead-7");
+    }
+
     // --- leases ---
 
     @Test
