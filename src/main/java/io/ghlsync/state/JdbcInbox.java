@@ -50,6 +50,17 @@ public final class JdbcInbox implements Inbox {
             + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.ordering_key = i.ordering_key AND l.id <> i.id"
             + " AND l.state = 'processing' AND l.claimed_until >= ?)";
     /**
+     * {@link #FIRST_OF_ITS_KEY} for a sequenced item: items of its key with a larger sequence do not count as before it,
+     * whatever their ids. A lead's older batch, recovered after a crash, is stored after its newer one; it still runs
+     * first, in intake order (with ids alone, as the smallest sequence it would wait behind the newer batch while the
+     * newer one waited for it: every sequenced item held back for good). ? = now.
+     */
+    private static final String FIRST_OF_ITS_KEY_IN_SEQUENCE = "NOT EXISTS (SELECT 1 FROM inbox e"
+            + " WHERE e.ordering_key = i.ordering_key AND e.id < i.id AND e.state IN ('pending', 'processing')"
+            + " AND (e.intake_sequence IS NULL OR e.intake_sequence <= i.intake_sequence))"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox l WHERE l.ordering_key = i.ordering_key AND l.id <> i.id"
+            + " AND l.state = 'processing' AND l.claimed_until >= ?)";
+    /**
      * The one sequenced item that may run: the source's first unfinished sequence (read just before; ? = that), while no
      * other sequenced item is leased (one committed late with a smaller sequence than a running one waits); ? = now.
      * Whether it is below the release mark is checked before it is looked for.
@@ -150,7 +161,7 @@ public final class JdbcInbox implements Inbox {
             ps.setString(6, item.headers().isEmpty() ? null : toJson(item.headers()));
             ps.setObject(7, at(now));
             ps.setObject(8, at(now));
-            ps.setObject(9, item.sequence() == null ? null : Math.max(item.sequence(), lastSequenceOfKey(c, item)));
+            ps.setObject(9, item.sequence());
             if (ps.executeUpdate() == 1) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (keys.next()) {
@@ -178,23 +189,6 @@ public final class JdbcInbox implements Inbox {
             }
         }
         throw new SQLException("inbox item " + item.source() + "/" + item.eventId() + " was neither inserted nor found");
-    }
-
-    /**
-     * The largest sequence among the unfinished items of the item's key (none: {@link Long#MIN_VALUE}). A sequenced item
-     * takes at least that: items of one key run in id order, so one with a smaller sequence than an earlier item of its
-     * key would be the next to release while it waits behind that item, and hold every sequenced item back for good.
-     * (It happens after a crash: the aggregator recovers a lead's older batch and stores it after a newer one.)
-     */
-    private static long lastSequenceOfKey(Connection c, NewItem item) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(intake_sequence) FROM inbox WHERE ordering_key = ?"
-                + " AND state IN ('pending', 'processing')")) {
-            ps.setString(1, item.orderingKey());
-            try (ResultSet rs = ps.executeQuery()) {
-                long last = rs.next() ? rs.getLong(1) : 0;
-                return rs.wasNull() ? Long.MIN_VALUE : last;
-            }
-        }
     }
 
     /**
@@ -236,13 +230,14 @@ public final class JdbcInbox implements Inbox {
         Instant now = clock.instant();
         OffsetDateTime until = at(now.plus(lease));
         String rule = DUE + " AND " + FIRST_OF_ITS_KEY;
+        String sequencedRule = DUE + " AND " + FIRST_OF_ITS_KEY_IN_SEQUENCE;
         c.setAutoCommit(false);
         try {
             // sequenced items are looked up by their sequence, the others by id: neither query reads the other's rows
             long next = firstSequence(c, source);
             List<InboxItem> sequenced = next < releasedBelow
                     ? select(c, "SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ? AND " + NEXT_IN_SEQUENCE
-                            + " AND " + rule + lock, source, next, at(now), at(now), at(now), at(now))
+                            + " AND " + sequencedRule + lock, source, next, at(now), at(now), at(now), at(now))
                     : List.of();
             List<InboxItem> others = select(c, "SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ?"
                     + " AND i.intake_sequence IS NULL AND " + rule + " ORDER BY i.id LIMIT ?" + lock,
@@ -251,7 +246,7 @@ public final class JdbcInbox implements Inbox {
             String update = "UPDATE inbox i SET state = 'processing', claimed_by = ?, claimed_until = ?,"
                     + " attempts = attempts + 1, updated_at = ? WHERE i.id = ? AND ";
             for (InboxItem item : sequenced) {
-                lease(c, update + NEXT_IN_SEQUENCE + " AND " + rule, item, claimed, until, now, next, at(now));
+                lease(c, update + NEXT_IN_SEQUENCE + " AND " + sequencedRule, item, claimed, until, now, next, at(now));
             }
             for (InboxItem item : others) {
                 lease(c, update + rule, item, claimed, until, now);

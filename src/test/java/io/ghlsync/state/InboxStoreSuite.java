@@ -298,7 +298,7 @@ abstract class InboxStoreSuite {
     }
 
     @Test
-    void aLeadsOlderBatchStoredAfterItsNewerOneDoesNotHoldTheQueueBack() {
+    void aLeadsOlderBatchStoredAfterItsNewerOneRunsFirstAndHoldsNothingBack() {
         // after a crash the aggregator recovers a lead's older batch (sequence 20) and stores it after a newer one (28)
         acceptSequenced("second-batch-of-lead-7", "lead-7", 28);
         acceptSequenced("first-batch-of-lead-7", "lead-7", 20);
@@ -311,8 +311,8 @@ abstract class InboxStoreSuite {
             order.add(claimed.get(0).eventId());
             inbox.complete(claimed.get(0).id());
         }
-        assertThat(order).as("the lead's batches in their key's order, taking the place of the first stored")
-                .containsExactly("batch-of-lead-8", "second-batch-of-lead-7", "first-batch-of-lead-7");
+        assertThat(order).as("intake order, across keys and within lead 7's")
+                .containsExactly("first-batch-of-lead-7", "batch-of-lead-8", "second-batch-of-lead-7");
     }
 
     // --- leases ---
