@@ -1,6 +1,7 @@
 package io.ghlsync.hostile;
 
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
 import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.sandbox.ghl.WebhookSigner;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +40,11 @@ class HostileWebhookCorpusTest extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        // the events stay in the inbox, where the test reads them
-        p.setProperty("ghl.events.enabled", "false");
-        p.setProperty("cliengo.to-ghl.enabled", "false");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                // the events stay in the inbox, where the test reads them
+                .with("ghl.events.enabled", "false")
+                .with("cliengo.to-ghl.enabled", "false");
     }
 
     /** A GHL ContactUpdate whose firstName is the raw JSON {@code value}, with this webhookId and contact id. */

@@ -120,14 +120,21 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        p.setProperty("camel.server.enabled", "true");
-        p.setProperty("camel.server.port", String.valueOf(port));
-        p.setProperty("camel.management.enabled", "false");
-        p.setProperty("ghl.retry.max-redeliveries", "2");
-        p.setProperty("ghl.retry.initial-delay-ms", "10");
-        p.setProperty("ghl.retry.max-delay-ms", "100");
-        return p;
+        return engineProperties().toProperties();
+    }
+
+    /**
+     * The engine's Camel properties in this test: the HTTP server on its free port and short GHL retries. A support
+     * class or a test adds its own over these with {@code super.engineProperties().with(key, value)}.
+     */
+    protected EngineProperties engineProperties() {
+        return EngineProperties.none()
+                .with("camel.server.enabled", "true")
+                .with("camel.server.port", String.valueOf(port))
+                .with("camel.management.enabled", "false")
+                .with("ghl.retry.max-redeliveries", "2")
+                .with("ghl.retry.initial-delay-ms", "10")
+                .with("ghl.retry.max-delay-ms", "100");
     }
 
     @Override

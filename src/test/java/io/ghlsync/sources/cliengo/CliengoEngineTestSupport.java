@@ -2,6 +2,7 @@ package io.ghlsync.sources.cliengo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
 import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.sandbox.ghl.RateLimits;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,13 +65,12 @@ public abstract class CliengoEngineTestSupport extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.base-url", sandbox.cliengoBaseUrl());
-        p.setProperty("cliengo.api-key", "sandbox-cliengo-key");
-        p.setProperty("cliengo.aggregate.window-ms", "300");
-        p.setProperty("cliengo.aggregate.check-interval-ms", "50");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                .with("cliengo.base-url", sandbox.cliengoBaseUrl())
+                .with("cliengo.api-key", "sandbox-cliengo-key")
+                .with("cliengo.aggregate.window-ms", "300")
+                .with("cliengo.aggregate.check-interval-ms", "50");
     }
 
     protected static String event(String type, String leadId, String payload) {

@@ -1,6 +1,7 @@
 package io.ghlsync.sources.cliengo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.cliengo.CliengoSandbox;
 
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
@@ -27,10 +27,8 @@ public abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport 
 
     /** The shipped aggregation window (the smaller tests use a shorter one): a lead's events share a batch. */
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.aggregate.window-ms", "1500");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties().with("cliengo.aggregate.window-ms", "1500");
     }
 
     /**

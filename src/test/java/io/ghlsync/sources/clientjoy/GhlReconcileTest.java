@@ -2,6 +2,7 @@ package io.ghlsync.sources.clientjoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.ContactSeeder;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,13 +61,12 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        // a poll every second; the reconciliation runs when a test asks (POST /admin/reconcile)
-        p.setProperty("ghl.poll.enabled", "true");
-        p.setProperty("ghl.poll.cron", "0/1 * * * * ?");
-        p.setProperty("ghl.reconcile.enabled", "false");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                // a poll every second; the reconciliation runs when a test asks (POST /admin/reconcile)
+                .with("ghl.poll.enabled", "true")
+                .with("ghl.poll.cron", "0/1 * * * * ?")
+                .with("ghl.reconcile.enabled", "false");
     }
 
     @Test
