@@ -3,9 +3,7 @@ package io.ghlsync.hostile;
 import io.ghlsync.Settings;
 import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
-import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.sandbox.ghl.WebhookSigner;
-import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +66,7 @@ class HostileWebhookCorpusTest extends EngineTestSupport {
     }
 
     Answer toCliengo(byte[] body) {
-        return post("/webhooks/cliengo", "application/json", body,
-                Map.of(CliengoWebhookVerifier.SIGNATURE_HEADER, CliengoEvents.signature(CLIENGO_SECRET, body)));
+        return postCliengo(body, CLIENGO_SECRET);
     }
 
     void isAccepted(Answer answer, byte[] body) {

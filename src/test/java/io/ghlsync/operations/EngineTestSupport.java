@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
 import io.ghlsync.sandbox.SandboxServer;
+import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.state.StateDatabase;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
@@ -56,7 +57,9 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
     Path work;
 
     protected static final int port = freePort();
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** HTTP/1.1, as the engine and the sandboxes speak it (no h2c upgrade attempt on every new connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void startSandbox() {
@@ -208,6 +211,12 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** A Cliengo webhook as Cliengo posts it: exactly these bytes to /webhooks/cliengo, signed with {@code secret}. */
+    protected Answer postCliengo(byte[] body, String secret) {
+        return post("/webhooks/cliengo", "application/json", body,
+                Map.of(CliengoEvents.SIGNATURE_HEADER, CliengoEvents.signature(secret, body)));
     }
 
     /** A webhook receiver's refusal: this status, a reason and, when given, the field at fault. */

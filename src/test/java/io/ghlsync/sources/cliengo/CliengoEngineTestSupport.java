@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.Settings;
 import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
-import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.sandbox.ghl.RateLimits;
 import io.ghlsync.state.EntityType;
 import io.ghlsync.state.Link;
@@ -80,12 +79,8 @@ public abstract class CliengoEngineTestSupport extends EngineTestSupport {
 
     /** A signed webhook to POST /webhooks/cliengo, as Cliengo sends it; answered 202. */
     protected void post(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/cliengo"))
-                .header("Content-Type", "application/json")
-                .header("X-Cliengo-Signature", CliengoEvents.signature(SECRET, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        assertThat(send(request).statusCode()).isEqualTo(202);
+        Answer answer = postCliengo(body.getBytes(StandardCharsets.UTF_8), SECRET);
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
     }
 
     /** A read from the GHL sandbox (reads are not writes). */
