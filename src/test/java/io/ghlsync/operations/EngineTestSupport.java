@@ -213,6 +213,15 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
         return send(request);
     }
 
+    /**
+     * A call to a source sandbox's API as that source's own user makes it (Cliengo, Clientjoy: an X-Api-Key), to read or
+     * change what the source holds without going through the engine.
+     */
+    protected Answer sourceApi(String method, String url, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("X-Api-Key", apiKey)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** A Cliengo webhook as Cliengo posts it: exactly these bytes to /webhooks/cliengo, signed with {@code secret}. */
     protected Answer postCliengo(byte[] body, String secret) {
         return post("/webhooks/cliengo", "application/json", body,

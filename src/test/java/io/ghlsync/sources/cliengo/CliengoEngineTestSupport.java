@@ -121,13 +121,7 @@ public abstract class CliengoEngineTestSupport extends EngineTestSupport {
 
     /** A read from the Cliengo sandbox's API. */
     protected JsonNode cliengo(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.cliengoBaseUrl() + path))
-                .header("X-Api-Key", "sandbox-cliengo-key").GET().build();
-        try {
-            return JSON.readTree(send(request).body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sourceApi("GET", sandbox.cliengoBaseUrl() + path, "sandbox-cliengo-key").json();
     }
 
     protected static long writes() {

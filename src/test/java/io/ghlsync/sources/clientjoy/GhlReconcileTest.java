@@ -12,11 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -258,19 +253,10 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
     }
 
     /** A client deleted in Clientjoy through its API, as a Clientjoy user would (not through ghl-sync). */
-    private static void deleteClient(String clientId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.clientjoyBaseUrl() + "/clients/" + clientId))
-                .DELETE().header(ClientjoySandbox.API_KEY_HEADER, ClientjoySandbox.DEFAULT_API_KEY).build();
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private void deleteClient(String clientId) {
+        Answer deleted = sourceApi("DELETE", sandbox.clientjoyBaseUrl() + "/clients/" + clientId,
+                ClientjoySandbox.DEFAULT_API_KEY);
+        assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(200);
     }
 
     private static List<String> ids(List<JsonNode> contacts) {
