@@ -49,9 +49,13 @@ final class CliengoWebhookClient {
     }
 
     private HttpRequest request(String event) {
-        byte[] body = event.getBytes(StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header(CliengoEvents.SIGNATURE_HEADER, CliengoEvents.signature(Bench.CLIENGO_SECRET, body))
+        return signedPost(uri, Bench.CLIENGO_SECRET, event.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
+    }
+
+    /** A POST of exactly these bytes to a Cliengo webhook receiver, signed as Cliengo signs them (X-Cliengo-Signature). */
+    static HttpRequest signedPost(URI receiver, String secret, byte[] body, Duration timeout) {
+        return HttpRequest.newBuilder(receiver).timeout(timeout).header("Content-Type", "application/json")
+                .header(CliengoEvents.SIGNATURE_HEADER, CliengoEvents.signature(secret, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 

@@ -1,7 +1,5 @@
 package io.ghlsync.bench;
 
-import io.ghlsync.sandbox.cliengo.CliengoEvents;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -132,13 +130,11 @@ public final class LeadFeed implements AutoCloseable {
     /** Posts until a 2xx, backing off from 100 ms to 2 s, the same bytes (same event id) each time. */
     private void deliver(String event) {
         byte[] body = event.getBytes(StandardCharsets.UTF_8);
-        String signature = CliengoEvents.signature(secret, body);
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         long backoff = FIRST_RETRY_MILLIS;
         while (true) {
-            HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(15))
-                    .header("Content-Type", "application/json").header(CliengoEvents.SIGNATURE_HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            // built for each attempt: a restarted engine may listen on another port (enginePort)
+            HttpRequest request = CliengoWebhookClient.signedPost(webhook, secret, body, Duration.ofSeconds(15));
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {

@@ -1,10 +1,9 @@
 package io.ghlsync.hostile;
 
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
-import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.sandbox.ghl.WebhookSigner;
-import io.ghlsync.sources.cliengo.CliengoWebhookVerifier;
 import io.ghlsync.sources.ghl.GhlWebhookVerifier;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +38,11 @@ class HostileWebhookCorpusTest extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        // the events stay in the inbox, where the test reads them
-        p.setProperty("ghl.events.enabled", "false");
-        p.setProperty("cliengo.to-ghl.enabled", "false");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                // the events stay in the inbox, where the test reads them
+                .with("ghl.events.enabled", "false")
+                .with("cliengo.to-ghl.enabled", "false");
     }
 
     /** A GHL ContactUpdate whose firstName is the raw JSON {@code value}, with this webhookId and contact id. */
@@ -69,8 +66,7 @@ class HostileWebhookCorpusTest extends EngineTestSupport {
     }
 
     Answer toCliengo(byte[] body) {
-        return post("/webhooks/cliengo", "application/json", body,
-                Map.of(CliengoWebhookVerifier.SIGNATURE_HEADER, CliengoEvents.signature(CLIENGO_SECRET, body)));
+        return postCliengo(body, CLIENGO_SECRET);
     }
 
     void isAccepted(Answer answer, byte[] body) {

@@ -7,7 +7,6 @@ import io.ghlsync.state.DeadLetters;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +22,11 @@ class EngineHealthTest extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        // camel-main's management endpoints (health, metrics) on the application's port, as in production
-        p.setProperty("camel.management.enabled", "true");
-        p.setProperty("camel.management.port", String.valueOf(port));
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                // camel-main's management endpoints (health, metrics) on the application's port, as in production
+                .with("camel.management.enabled", "true")
+                .with("camel.management.port", String.valueOf(port));
     }
 
     @Test

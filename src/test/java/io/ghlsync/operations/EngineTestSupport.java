@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
 import io.ghlsync.sandbox.SandboxServer;
+import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.state.StateDatabase;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
@@ -56,7 +57,9 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
     Path work;
 
     protected static final int port = freePort();
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** HTTP/1.1, as the engine and the sandboxes speak it (no h2c upgrade attempt on every new connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void startSandbox() {
@@ -120,14 +123,21 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        p.setProperty("camel.server.enabled", "true");
-        p.setProperty("camel.server.port", String.valueOf(port));
-        p.setProperty("camel.management.enabled", "false");
-        p.setProperty("ghl.retry.max-redeliveries", "2");
-        p.setProperty("ghl.retry.initial-delay-ms", "10");
-        p.setProperty("ghl.retry.max-delay-ms", "100");
-        return p;
+        return engineProperties().toProperties();
+    }
+
+    /**
+     * The engine's Camel properties in this test: the HTTP server on its free port and short GHL retries. A support
+     * class or a test adds its own over these with {@code super.engineProperties().with(key, value)}.
+     */
+    protected EngineProperties engineProperties() {
+        return EngineProperties.none()
+                .with("camel.server.enabled", "true")
+                .with("camel.server.port", String.valueOf(port))
+                .with("camel.management.enabled", "false")
+                .with("ghl.retry.max-redeliveries", "2")
+                .with("ghl.retry.initial-delay-ms", "10")
+                .with("ghl.retry.max-delay-ms", "100");
     }
 
     @Override
@@ -201,6 +211,21 @@ public abstract class EngineTestSupport extends CamelMainTestSupport {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /**
+     * A call to a source sandbox's API as that source's own user makes it (Cliengo, Clientjoy: an X-Api-Key), to read or
+     * change what the source holds without going through the engine.
+     */
+    protected Answer sourceApi(String method, String url, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("X-Api-Key", apiKey)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A Cliengo webhook as Cliengo posts it: exactly these bytes to /webhooks/cliengo, signed with {@code secret}. */
+    protected Answer postCliengo(byte[] body, String secret) {
+        return post("/webhooks/cliengo", "application/json", body,
+                Map.of(CliengoEvents.SIGNATURE_HEADER, CliengoEvents.signature(secret, body)));
     }
 
     /** A webhook receiver's refusal: this status, a reason and, when given, the field at fault. */

@@ -25,10 +25,8 @@ class InboxDeadLetterTest extends EngineTestSupport {
 
     /** This test brings its own consumer of inbox:cliengo; the shipped flow would compete with it for the items. */
     @Override
-    protected java.util.Properties useOverridePropertiesWithPropertiesComponent() {
-        java.util.Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.to-ghl.enabled", "false");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties().with("cliengo.to-ghl.enabled", "false");
     }
 
     @Override

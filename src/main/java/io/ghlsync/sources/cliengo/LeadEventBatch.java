@@ -99,9 +99,12 @@ public final class LeadEventBatch implements AggregationStrategy {
             }
         }
         seen.add(eventId);
-        // The count is part of the id: Camel's JdbcAggregationRepository.remove does not notice that an event joined the
-        // group while it completed (its versioned DELETE removes nothing), so the group completes again later, with the
-        // late event; under the first id alone the inbox took that second batch for a redelivery and the event was lost.
+        // The count is part of the id, as the second guard against a completion racing the next event: the aggregator's
+        // own lock (optimisticLocking: false in routes/cliengo-to-ghl.camel.yaml, docs/reliability.md) now keeps a
+        // completion and an add apart, which prevents the race. Should they overlap again, Camel's
+        // JdbcAggregationRepository.remove does not notice that an event joined the group while it completed (its
+        // versioned DELETE removes nothing), so the group completes again later, with the late event; under the first id
+        // alone the inbox would take that second batch for a redelivery and the event would be lost.
         String firstEventId = seen.get(0).asText();
         batch.put("batchId", "batch:" + firstEventId + (seen.size() > 1 ? "+" + (seen.size() - 1) : ""));
         switch (event.path("type").asText()) {

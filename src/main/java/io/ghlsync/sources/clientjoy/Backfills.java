@@ -136,19 +136,16 @@ public final class Backfills {
     public void pageRead(Exchange exchange) {
         BackfillScope scope = exchange.getVariable(SCOPE, BackfillScope.class);
         BackfillCursor cursor = runs.get(scope).cursor();
-        Map<?, ?> page = exchange.getMessage().getBody(Map.class);
-        List<?> contacts = page == null || !(page.get("contacts") instanceof List<?> list) ? List.of() : list;
-        Map<?, ?> meta = page != null && page.get("meta") instanceof Map<?, ?> m ? m : Map.of();
-        long total = number(scope.businessId() == null ? meta.get("total") : page == null ? null : page.get("count"));
-        boolean last = contacts.size() < pageSize;
-        Long startAfter = cursor.startAfter();
-        String startAfterId = cursor.startAfterId();
-        if (!contacts.isEmpty() && contacts.get(contacts.size() - 1) instanceof Map<?, ?> lastContact) {
-            startAfterId = String.valueOf(lastContact.get("id"));
-            startAfter = meta.get("startAfter") != null ? number(meta.get("startAfter")) : dateAdded(lastContact);
-        }
-        exchange.setVariable(NEXT, cursor.next(startAfter, startAfterId, contacts.size(), total, last, clock.instant()));
-        exchange.getMessage().setBody(contacts);
+        Map<?, ?> answer = exchange.getMessage().getBody(Map.class);
+        // the position after the page, read as the GHL poll and the reconciliation read theirs (a business's pages go by
+        // the cursor's skip instead)
+        ContactListPage page = new ContactListPage(List.of(), cursor.startAfter(), cursor.startAfterId(), false)
+                .next(answer, pageSize);
+        Map<?, ?> meta = answer != null && answer.get("meta") instanceof Map<?, ?> m ? m : Map.of();
+        long total = number(scope.businessId() == null ? meta.get("total") : answer == null ? null : answer.get("count"));
+        exchange.setVariable(NEXT, cursor.next(page.startAfter(), page.startAfterId(), page.contacts().size(), total,
+                page.last(), clock.instant()));
+        exchange.getMessage().setBody(page.contacts());
         // the page's parameters must not reach the contacts' own GHL calls (their tasks, notes, appointments)
         exchange.getMessage().removeHeader(GhlConstants.PARAMETERS);
     }
@@ -234,13 +231,5 @@ public final class Backfills {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static Long dateAdded(Map<?, ?> contact) {
-        Object added = contact.get("dateAdded");
-        if (added instanceof Number n) {
-            return n.longValue();
-        }
-        return added == null ? null : java.time.Instant.parse(added.toString()).toEpochMilli();
     }
 }

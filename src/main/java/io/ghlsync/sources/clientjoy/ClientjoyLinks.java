@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The links of GHL records to the Clientjoy records written from them (contact to client, task, note, appointment to
@@ -89,8 +90,7 @@ public final class ClientjoyLinks {
     public void clientOf(Exchange exchange) {
         String contactId = exchange.getVariable(CONTACT_ID, String.class);
         exchange.setVariable(CLIENT_ID, contactId == null || contactId.isBlank() ? null
-                : links.findByGhlId(SOURCE, EntityType.CONTACT, locationId(exchange), contactId)
-                        .map(link -> link.key().sourceId()).orElse(null));
+                : contactLink(exchange, contactId).map(link -> link.key().sourceId()).orElse(null));
     }
 
     /** The Clientjoy id linked to the GHL record in {@code ghlId} (of kind {@code clientjoyKind}) into {@code clientjoyId}, or null. */
@@ -153,7 +153,13 @@ public final class ClientjoyLinks {
         exchange.setVariable(CLIENTJOY_ID, id == null ? null : id.toString());
     }
 
-    private String locationId(Exchange exchange) {
+    /** The link of the GHL contact {@code contactId} to its Clientjoy client, in the exchange's GHL location. */
+    Optional<Link> contactLink(Exchange exchange, String contactId) {
+        return links.findByGhlId(SOURCE, EntityType.CONTACT, locationId(exchange), contactId);
+    }
+
+    /** The exchange's GHL location: its header, else the engine's default location. */
+    String locationId(Exchange exchange) {
         String header = exchange.getMessage().getHeader(GhlConstants.LOCATION_ID, String.class);
         return header == null || header.isBlank() ? defaultLocationId : header;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ghlsync.ghl.GhlConstants;
 import io.ghlsync.state.ContentHash;
 import io.ghlsync.state.EntityType;
 import io.ghlsync.state.LinkKey;
@@ -13,6 +12,7 @@ import org.apache.camel.Exchange;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,7 +35,7 @@ public final class ClientjoyToGhl {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Links links;
-    private final String locationId;
+    private final ClientjoyLinks clientjoyLinks;
     private final String contactSource;
 
     /**
@@ -44,7 +44,7 @@ public final class ClientjoyToGhl {
      */
     public ClientjoyToGhl(Links links, String locationId, String contactSource) {
         this.links = links;
-        this.locationId = locationId;
+        this.clientjoyLinks = new ClientjoyLinks(links, locationId);
         this.contactSource = contactSource;
     }
 
@@ -108,7 +108,7 @@ public final class ClientjoyToGhl {
      */
     public ObjectNode updateBody(Exchange exchange) {
         ObjectNode body = (ObjectNode) json(exchange.getMessage().getBody()).deepCopy();
-        body.remove(java.util.List.of("locationId", "companyName", "source"));
+        body.remove(List.of("locationId", "companyName", "source"));
         exchange.getMessage().setBody(body);
         return body;
     }
@@ -129,7 +129,7 @@ public final class ClientjoyToGhl {
         ObjectNode flipped = (ObjectNode) json(exchange.getMessage().getBody()).deepCopy();
         flipped.put("status", "completed".equals(flipped.path("status").asText()) ? "open" : "completed");
         String hash = ContentHash.of(flipped);
-        boolean completionOnly = links.find(new LinkKey(ClientjoyLinks.SOURCE, EntityType.TASK, locationId(exchange),
+        boolean completionOnly = links.find(new LinkKey(ClientjoyLinks.SOURCE, EntityType.TASK, clientjoyLinks.locationId(exchange),
                 exchange.getVariable(ClientjoyLinks.CLIENTJOY_ID, String.class))).map(l -> l.unchanged(hash)).orElse(false);
         exchange.setVariable("ghlTaskChange", completionOnly ? "complete" : "update");
     }
@@ -150,20 +150,15 @@ public final class ClientjoyToGhl {
         JsonNode contact = json(exchange.getMessage().getBody());
         String id = contact.path("id").asText(null);
         if (id != null && contactSource.equals(contact.path("source").asText(null))
-                && links.findByGhlId(ClientjoyLinks.SOURCE, EntityType.CONTACT, locationId(exchange), id).isEmpty()) {
+                && clientjoyLinks.contactLink(exchange, id).isEmpty()) {
             exchange.setVariable(ClientjoyLinks.SKIP, true);
         }
     }
 
     private LinkKey sentKey(Exchange exchange) {
         String kind = exchange.getVariable(ClientjoyLinks.KIND, String.class);
-        return new LinkKey(SENT_SOURCE, EntityType.valueOf(kind.toUpperCase(Locale.ROOT)), locationId(exchange),
+        return new LinkKey(SENT_SOURCE, EntityType.valueOf(kind.toUpperCase(Locale.ROOT)), clientjoyLinks.locationId(exchange),
                 exchange.getVariable(ClientjoyLinks.CLIENTJOY_ID, String.class));
-    }
-
-    private String locationId(Exchange exchange) {
-        String header = exchange.getMessage().getHeader(GhlConstants.LOCATION_ID, String.class);
-        return header == null || header.isBlank() ? locationId : header;
     }
 
     static JsonNode json(Object value) {

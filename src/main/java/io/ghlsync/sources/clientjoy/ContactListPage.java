@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of GHL's contact list ({@code GET /contacts/}, ordered by dateAdded then id) as the poll and the
- * reconciliation walk it: the request of the page after a position, and what an answer says (its contacts, the
- * position after it, whether it was the last). A page shorter than the limit is the last one.
+ * One page of GHL's contact list ({@code GET /contacts/}, ordered by dateAdded then id) as the poll, the
+ * reconciliation and the backfill walk it: the request of the page after a position, and what an answer says (its
+ * contacts, the position after it, whether it was the last). A page shorter than the limit is the last one.
  */
 record ContactListPage(List<?> contacts, Long startAfter, String startAfterId, boolean last) {
 

@@ -1,15 +1,15 @@
 package io.ghlsync.sources.clientjoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ghlsync.ghl.GhlConstants;
 import io.ghlsync.state.ContentHash;
-import io.ghlsync.state.EntityType;
+import io.ghlsync.state.Link;
 import io.ghlsync.state.Links;
 import org.apache.camel.Exchange;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who wins when a contact changed on both sides since the link's hash (clientjoy.sync.conflict): {@code ghl-wins}
@@ -36,13 +36,11 @@ public final class SyncConflicts {
     }
 
     private final Rule rule;
-    private final Links links;
-    private final String locationId;
+    private final ClientjoyLinks clientjoyLinks;
 
     public SyncConflicts(Rule rule, Links links, String locationId) {
         this.rule = rule;
-        this.links = links;
-        this.locationId = locationId;
+        this.clientjoyLinks = new ClientjoyLinks(links, locationId);
     }
 
     public Rule rule() {
@@ -56,8 +54,7 @@ public final class SyncConflicts {
      */
     public void onClientjoyChange(Exchange exchange) {
         String ghlHash = ContentHash.of(ClientjoyToGhl.json(exchange.getMessage().getBody()));
-        boolean ghlChanged = links.findByGhlId(ClientjoyLinks.SOURCE, EntityType.CONTACT, locationId(exchange),
-                exchange.getVariable(ClientjoyLinks.CONTACT_ID, String.class)).map(l -> !l.unchanged(ghlHash)).orElse(true);
+        boolean ghlChanged = contactLink(exchange).map(l -> !l.unchanged(ghlHash)).orElse(true);
         JsonNode client = ClientjoyToGhl.json(exchange.getVariable(ClientjoyToGhl.CLIENT));
         JsonNode contact = ClientjoyToGhl.json(exchange.getVariable(ClientjoyToGhl.GHL_CONTACT));
         exchange.setVariable(CLIENTJOY_WINS, !ghlChanged
@@ -78,8 +75,7 @@ public final class SyncConflicts {
             return false;
         }
         String hash = exchange.getVariable(ClientjoyLinks.HASH, String.class);
-        return links.findByGhlId(ClientjoyLinks.SOURCE, EntityType.CONTACT, locationId(exchange),
-                exchange.getVariable(ClientjoyLinks.CONTACT_ID, String.class)).map(l -> !l.unchanged(hash)).orElse(false);
+        return contactLink(exchange).map(l -> !l.unchanged(hash)).orElse(false);
     }
 
     /**
@@ -89,17 +85,16 @@ public final class SyncConflicts {
      */
     public void onGhlChange(Exchange exchange) {
         String clientjoyHash = ContentHash.of(ClientjoyToGhl.json(exchange.getMessage().getBody()));
-        boolean clientjoyChanged = links.findByGhlId(ClientjoyLinks.SOURCE, EntityType.CONTACT, locationId(exchange),
-                exchange.getVariable(ClientjoyLinks.CONTACT_ID, String.class)).map(l -> !l.unchanged(clientjoyHash)).orElse(false);
+        boolean clientjoyChanged = contactLink(exchange).map(l -> !l.unchanged(clientjoyHash)).orElse(false);
         JsonNode client = ClientjoyToGhl.json(exchange.getVariable(ClientjoyToGhl.CLIENT));
         if (clientjoyChanged && clientjoyWins(client.path("updated_at").asText(null), exchange.getVariable(GHL_DATE_UPDATED, String.class))) {
             exchange.setVariable(ClientjoyLinks.SKIP, true);
         }
     }
 
-    private String locationId(Exchange exchange) {
-        String header = exchange.getMessage().getHeader(GhlConstants.LOCATION_ID, String.class);
-        return header == null || header.isBlank() ? locationId : header;
+    /** The link of the GHL contact the route works on ({@code ghlContactId}) to its Clientjoy client. */
+    private Optional<Link> contactLink(Exchange exchange) {
+        return clientjoyLinks.contactLink(exchange, exchange.getVariable(ClientjoyLinks.CONTACT_ID, String.class));
     }
 
     /** Both sides changed: true when the rule gives it to Clientjoy. */

@@ -1,8 +1,6 @@
 package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,24 +12,13 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A contact's tasks, notes, appointments and memberships, through the API, with the spec's wrappers and statuses. */
-class TasksNotesAppointmentsTest {
+class TasksNotesAppointmentsTest extends SandboxTest {
 
-    static SandboxHttp sandbox;
     String contact;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
+    /** After {@link SandboxTest}'s reset: one contact to hang the records on. */
     @BeforeEach
-    void reset() {
-        sandbox.ghl.reset();
+    void createContact() {
         contact = sandbox.createContact(Map.of("firstName", "Crud", "email", "crud@example.com"));
     }
 

@@ -2,9 +2,7 @@ package io.ghlsync.sandbox.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +27,7 @@ import static io.ghlsync.sandbox.ghl.SandboxHttp.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every change is posted as a signed webhook; both signatures verify over the raw bytes with the published keys. */
-class WebhookSignatureTest {
+class WebhookSignatureTest extends SandboxTest {
 
     /** One webhook as the receiver got it. */
     record Received(byte[] body, String rsaSignature, String edSignature) {
@@ -42,24 +40,13 @@ class WebhookSignatureTest {
         }
     }
 
-    static SandboxHttp sandbox;
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger throttleFirst = new AtomicInteger();
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
+    /** After {@link SandboxTest}'s reset: a receiver for the sandbox's webhooks. */
     @BeforeEach
     void startReceiver() throws IOException {
-        sandbox.ghl.reset();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();

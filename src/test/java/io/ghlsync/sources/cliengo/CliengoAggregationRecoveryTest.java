@@ -2,6 +2,7 @@ package io.ghlsync.sources.cliengo;
 
 import io.ghlsync.GhlSyncConfiguration;
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.state.EntityType;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliengoAggregationRecoveryTest extends CliengoEngineTestSupport {
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        // long enough that the batch is still open when its aggregator stops; a restored batch keeps this window
-        p.setProperty("cliengo.aggregate.window-ms", "8000");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                // long enough that the batch is still open when its aggregator stops; a restored batch keeps this window
+                .with("cliengo.aggregate.window-ms", "8000");
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.ghlsync.sources.cliengo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
-import io.ghlsync.sandbox.cliengo.CliengoEvents;
 import io.ghlsync.sandbox.ghl.RateLimits;
 import io.ghlsync.state.EntityType;
 import io.ghlsync.state.Link;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,13 +64,12 @@ public abstract class CliengoEngineTestSupport extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.base-url", sandbox.cliengoBaseUrl());
-        p.setProperty("cliengo.api-key", "sandbox-cliengo-key");
-        p.setProperty("cliengo.aggregate.window-ms", "300");
-        p.setProperty("cliengo.aggregate.check-interval-ms", "50");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                .with("cliengo.base-url", sandbox.cliengoBaseUrl())
+                .with("cliengo.api-key", "sandbox-cliengo-key")
+                .with("cliengo.aggregate.window-ms", "300")
+                .with("cliengo.aggregate.check-interval-ms", "50");
     }
 
     protected static String event(String type, String leadId, String payload) {
@@ -81,12 +79,8 @@ public abstract class CliengoEngineTestSupport extends EngineTestSupport {
 
     /** A signed webhook to POST /webhooks/cliengo, as Cliengo sends it; answered 202. */
     protected void post(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/cliengo"))
-                .header("Content-Type", "application/json")
-                .header("X-Cliengo-Signature", CliengoEvents.signature(SECRET, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        assertThat(send(request).statusCode()).isEqualTo(202);
+        Answer answer = postCliengo(body.getBytes(StandardCharsets.UTF_8), SECRET);
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
     }
 
     /** A read from the GHL sandbox (reads are not writes). */
@@ -127,13 +121,7 @@ public abstract class CliengoEngineTestSupport extends EngineTestSupport {
 
     /** A read from the Cliengo sandbox's API. */
     protected JsonNode cliengo(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.cliengoBaseUrl() + path))
-                .header("X-Api-Key", "sandbox-cliengo-key").GET().build();
-        try {
-            return JSON.readTree(send(request).body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sourceApi("GET", sandbox.cliengoBaseUrl() + path, "sandbox-cliengo-key").json();
     }
 
     protected static long writes() {

@@ -1,10 +1,10 @@
 package io.ghlsync.sources.cliengo;
 
+import io.ghlsync.operations.EngineProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliengoPollTest extends CliengoEngineTestSupport {
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.poll.enabled", "true");
-        p.setProperty("cliengo.poll.cron", "0/1 * * * * ?");
-        p.setProperty("cliengo.poll.page-size", "7");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                .with("cliengo.poll.enabled", "true")
+                .with("cliengo.poll.cron", "0/1 * * * * ?")
+                .with("cliengo.poll.page-size", "7");
     }
 
     @BeforeEach

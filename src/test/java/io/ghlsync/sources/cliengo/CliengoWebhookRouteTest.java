@@ -36,8 +36,7 @@ class CliengoWebhookRouteTest extends EngineTestSupport {
     }
 
     Answer signed(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return post("application/json", bytes, CliengoEvents.signature(SECRET, bytes));
+        return postCliengo(body.getBytes(StandardCharsets.UTF_8), SECRET);
     }
 
     long storedEvents() {

@@ -2,11 +2,11 @@ package io.ghlsync.sources.cliengo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.state.EntityType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +27,8 @@ class LeadOrderTest extends CliengoEngineTestSupport {
 
     /** A window long enough that the notes, posted a third of it apart, keep the first lead's batch open on a busy machine. */
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.aggregate.window-ms", Long.toString(WINDOW_MS));
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties().with("cliengo.aggregate.window-ms", Long.toString(WINDOW_MS));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.ghlsync.sources.cliengo;
 
+import io.ghlsync.operations.EngineProperties;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,11 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThousandLeadsByPollingTest extends ThousandLeadsTestSupport {
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.poll.enabled", "true");
-        p.setProperty("cliengo.poll.cron", "0/2 * * * * ?");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties().with("cliengo.poll.enabled", "true").with("cliengo.poll.cron", "0/2 * * * * ?");
     }
 
     @Test

@@ -1,15 +1,17 @@
 package io.ghlsync.sources.cliengo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.cliengo.CliengoSandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +27,8 @@ public abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport 
 
     /** The shipped aggregation window (the smaller tests use a shorter one): a lead's events share a batch. */
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("cliengo.aggregate.window-ms", "1500");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties().with("cliengo.aggregate.window-ms", "1500");
     }
 
     /**
@@ -116,12 +116,12 @@ public abstract class ThousandLeadsTestSupport extends CliengoEngineTestSupport 
     }
 
     /** {@link #await} that prints {@link #progress()} every 30 s and with the failure. */
-    protected void awaitReporting(String what, java.time.Duration timeout, java.util.function.BooleanSupplier condition) {
+    protected void awaitReporting(String what, Duration timeout, BooleanSupplier condition) {
         long[] next = {System.nanoTime()};
         try {
             await(what, timeout, () -> {
                 if (System.nanoTime() >= next[0]) {
-                    next[0] += java.time.Duration.ofSeconds(30).toNanos();
+                    next[0] += Duration.ofSeconds(30).toNanos();
                     System.out.println(progress());
                 }
                 return condition.getAsBoolean();

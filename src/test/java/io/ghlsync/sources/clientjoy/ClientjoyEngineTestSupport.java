@@ -1,6 +1,7 @@
 package io.ghlsync.sources.clientjoy;
 
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.RateLimits;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /** The engine pointed at the GHL and Clientjoy sandboxes, both fresh for every test, with GHL's burst limit raised. */
 abstract class ClientjoyEngineTestSupport extends EngineTestSupport {
@@ -21,14 +21,13 @@ abstract class ClientjoyEngineTestSupport extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
-        p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
-        // /observe/metrics (the backfill's gauges) is served by the management server, here on the engine's port
-        p.setProperty("camel.management.enabled", "true");
-        p.setProperty("camel.management.port", String.valueOf(port));
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                .with("clientjoy.base-url", sandbox.clientjoyBaseUrl())
+                .with("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY)
+                // /observe/metrics (the backfill's gauges) is served by the management server, here on the engine's port
+                .with("camel.management.enabled", "true")
+                .with("camel.management.port", String.valueOf(port));
     }
 
     @BeforeEach

@@ -3,37 +3,30 @@ package io.ghlsync.sources.clientjoy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.ghl.GhlOperation;
 import io.ghlsync.ghl.GhlScope;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.StreamSupport;
 
 /**
  * Both directions on: the GHL sandbox posts its signed webhooks to the engine (GHL -> Clientjoy) and the engine polls
  * the Clientjoy sandbox every second (Clientjoy -> GHL). Assertions read both sandboxes' stored state and call ledgers.
- * With the GHL incremental poll of routes/ghl-reconcile.camel.yaml, switch it on here too ({@link #extraProperties}).
+ * With the GHL incremental poll of routes/ghl-reconcile.camel.yaml, switch it on here too ({@link #engineProperties}).
  */
 abstract class ClientjoyToGhlTestSupport extends GhlWebhooksTestSupport {
 
     static final String LOCATION = GhlSandbox.DEFAULT_LOCATION_ID;
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("clientjoy.to-ghl.enabled", "true");
-        // every second, so that a minute holds about sixty polls
-        p.setProperty("clientjoy.to-ghl.poll-cron", "0/1 * * * * ?");
-        p.putAll(extraProperties());
-        return p;
-    }
-
-    /** More engine properties for a subclass (e.g. another flow switched on beside these two). */
-    protected Map<String, String> extraProperties() {
-        return Map.of();
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                .with("clientjoy.to-ghl.enabled", "true")
+                // every second, so that a minute holds about sixty polls
+                .with("clientjoy.to-ghl.poll-cron", "0/1 * * * * ?");
     }
 
     /** Requests the engine made to GHL operations that need contacts.write, by operation (from the sandbox's ledger). */

@@ -1,11 +1,11 @@
 package io.ghlsync.sources.clientjoy;
 
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.ghl.ContactSeeder;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,11 @@ class GhlReconcileScheduleTest extends ClientjoyEngineTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("ghl.poll.enabled", "false");
-        p.setProperty("ghl.reconcile.enabled", "true");
-        p.setProperty("ghl.reconcile.cron", "0/2 * * * * ?");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                .with("ghl.poll.enabled", "false")
+                .with("ghl.reconcile.enabled", "true")
+                .with("ghl.reconcile.cron", "0/2 * * * * ?");
     }
 
     @Test

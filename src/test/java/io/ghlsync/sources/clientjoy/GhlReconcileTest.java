@@ -2,6 +2,7 @@ package io.ghlsync.sources.clientjoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.ContactSeeder;
 import io.ghlsync.sandbox.ghl.GhlSandbox;
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +19,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,13 +56,12 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        // a poll every second; the reconciliation runs when a test asks (POST /admin/reconcile)
-        p.setProperty("ghl.poll.enabled", "true");
-        p.setProperty("ghl.poll.cron", "0/1 * * * * ?");
-        p.setProperty("ghl.reconcile.enabled", "false");
-        return p;
+    protected EngineProperties engineProperties() {
+        return super.engineProperties()
+                // a poll every second; the reconciliation runs when a test asks (POST /admin/reconcile)
+                .with("ghl.poll.enabled", "true")
+                .with("ghl.poll.cron", "0/1 * * * * ?")
+                .with("ghl.reconcile.enabled", "false");
     }
 
     @Test
@@ -259,19 +253,10 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
     }
 
     /** A client deleted in Clientjoy through its API, as a Clientjoy user would (not through ghl-sync). */
-    private static void deleteClient(String clientId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.clientjoyBaseUrl() + "/clients/" + clientId))
-                .DELETE().header(ClientjoySandbox.API_KEY_HEADER, ClientjoySandbox.DEFAULT_API_KEY).build();
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private void deleteClient(String clientId) {
+        Answer deleted = sourceApi("DELETE", sandbox.clientjoyBaseUrl() + "/clients/" + clientId,
+                ClientjoySandbox.DEFAULT_API_KEY);
+        assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(200);
     }
 
     private static List<String> ids(List<JsonNode> contacts) {

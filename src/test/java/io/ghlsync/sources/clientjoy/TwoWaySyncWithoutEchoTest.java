@@ -2,6 +2,7 @@ package io.ghlsync.sources.clientjoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.sandbox.clientjoy.ClientjoyEdits.Kind;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.WebhookDelivery;
@@ -28,8 +29,8 @@ class TwoWaySyncWithoutEchoTest extends ClientjoyToGhlTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ghl.poll.enabled", "true", "ghl.poll.cron", "0/5 * * * * ?");
+    protected EngineProperties engineProperties() {
+        return super.engineProperties().with("ghl.poll.enabled", "true").with("ghl.poll.cron", "0/5 * * * * ?");
     }
 
     @Test

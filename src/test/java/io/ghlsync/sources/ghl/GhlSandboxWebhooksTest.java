@@ -1,6 +1,7 @@
 package io.ghlsync.sources.ghl;
 
 import io.ghlsync.Settings;
+import io.ghlsync.operations.EngineProperties;
 import io.ghlsync.operations.EngineTestSupport;
 import io.ghlsync.sandbox.clientjoy.ClientjoySandbox;
 import io.ghlsync.sandbox.ghl.WebhookDelivery;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +30,11 @@ class GhlSandboxWebhooksTest extends EngineTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
+    protected EngineProperties engineProperties() {
         // the consuming route applies each event to Clientjoy: the sandbox's
-        Properties p = super.useOverridePropertiesWithPropertiesComponent();
-        p.setProperty("clientjoy.base-url", sandbox.clientjoyBaseUrl());
-        p.setProperty("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
-        return p;
+        return super.engineProperties()
+                .with("clientjoy.base-url", sandbox.clientjoyBaseUrl())
+                .with("clientjoy.api-key", ClientjoySandbox.DEFAULT_API_KEY);
     }
 
     @AfterEach
