@@ -1,15 +1,21 @@
 package io.ghlsync.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ghlsync.Settings;
 import io.ghlsync.sandbox.FaultKind;
 import io.ghlsync.sandbox.FaultPlan;
 import io.ghlsync.sandbox.ghl.RateLimits;
 import io.ghlsync.sources.cliengo.ThousandLeadsTestSupport;
+import io.ghlsync.state.EntityType;
+import io.ghlsync.state.Link;
+import io.ghlsync.state.LinkKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FlakyGhlTest extends ThousandLeadsTestSupport {
 
-    static final int LEADS = 1_000;
+    static final int LEADS = 2_000;
     static final String FAULTS = "serverError=0.2,rateLimited=0.1,seed=11";
 
     /**
@@ -47,7 +53,29 @@ class FlakyGhlTest extends ThousandLeadsTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = super.useOverridePropertiesWithPropertiesComponent();
         p.setProperty("ghl.retry.max-redeliveries", "12");
+        p.setProperty("cliengo.batch.concurrency", "4");
         return p;
+    }
+
+    /**
+     * Without the write-back of each lead's GHL id to Cliengo (enrichment): it writes to Cliengo, whose API this
+     * scenario does not fault, and each write-back comes back as a lead.updated echo that costs no GHL call but one
+     * more event and batch through the engine, 2,000 of them, a third of the run's work (CliengoEnrichmentTest and
+     * ThousandLeadsByWebhookTest keep it covered). Each lead's contact is then the one the engine linked it to, and
+     * the end state is read from the GHL sandbox as before.
+     */
+    @Override
+    protected Settings settings() {
+        return super.settings().override("cliengo.enrich.enabled", "false");
+    }
+
+    @Override
+    protected String contactIdOf(JsonNode lead) {
+        LinkKey key = new LinkKey("cliengo", EntityType.CONTACT, LOCATION, lead.get("id").asText());
+        Optional<Link> link = database().links().find(key)
+                .or(() -> database().links().find(new LinkKey("cliengo-duplicate", EntityType.CONTACT, LOCATION, key.sourceId())));
+        // a second lead of one person is linked as <contact id>#<lead id> (LeadLinks)
+        return link.map(l -> l.ghlId().contains("#") ? l.ghlId().substring(0, l.ghlId().indexOf('#')) : l.ghlId()).orElse(null);
     }
 
     @AfterEach
@@ -65,8 +93,10 @@ class FlakyGhlTest extends ThousandLeadsTestSupport {
         Map<String, Long> before = ledger();
 
         var generated = sandbox.cliengo().generate(LEADS, SEED);
-        await("every webhook, and every write-back's echo, was delivered and processed", Duration.ofSeconds(420),
+        long started = System.nanoTime();
+        awaitReporting("every webhook was delivered and processed", Duration.ofSeconds(900),
                 () -> sandbox.cliengo().pendingWebhooks() == 0 && settled() && sandbox.cliengo().pendingWebhooks() == 0);
+        System.out.printf("settled after %.1f s; %s%n", (System.nanoTime() - started) / 1e9, stageTimes());
 
         long injected = sandbox.faults("ghl").injected(FaultKind.SERVER_ERROR)
                 + sandbox.faults("ghl").injected(FaultKind.RATE_LIMITED);
