@@ -15,13 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retry policy exactly as shipped (ghl.retry.* from application.properties).
  * <p>
  * Pass criterion: every webhook is acknowledged with 202 during the outage; nothing reaches GHL while it is down; after
- * it ends, every lead is one contact in the GHL sandbox with its note once; no dead letter. The outage lasts 20 s
- * instead of the issue's 60 s to keep the suite within its time box; that the shipped backoff outlasts a 60 s outage
- * is checked from the policy's own figures by {@link #theShippedBackoffOutlastsAOneMinuteOutage}.
+ * it ends, every lead is one contact in the GHL sandbox with its note once; no dead letter. The outage lasts the
+ * issue's 60 s; the webhooks arrive over its first half (a live chatbot's pace), so "acknowledged during the outage"
+ * holds with room on a loaded machine. {@link #theShippedBackoffOutlastsAOneMinuteOutage} checks the same from the
+ * policy's own figures, for the worst case of the jitter.
  */
 class GhlOutageTest extends ReliabilityTestSupport {
 
-    static final Duration OUTAGE = Duration.ofSeconds(20);
+    static final Duration OUTAGE = Duration.ofSeconds(60);
     static final int LEADS = 100;
 
     @Override
@@ -45,7 +46,9 @@ class GhlOutageTest extends ReliabilityTestSupport {
                 .isLessThan(OUTAGE.toNanos());
         assertThat(sandbox.ghl().location(LOCATION).contactCount()).as("contacts in GHL during the outage").isZero();
 
-        await("every lead reached GHL after the outage", Duration.ofSeconds(240), this::settled);
+        // the record in flight meets the end of the outage in a backoff of up to a minute (the shipped policy), then
+        // the rest drains
+        await("every lead reached GHL after the outage", OUTAGE.plus(Duration.ofSeconds(240)), this::settled);
 
         long injected = sandbox.faults("ghl").injected(FaultKind.OUTAGE);
         Delivered delivered = delivered("outage", LEADS);
