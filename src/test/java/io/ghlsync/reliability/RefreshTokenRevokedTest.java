@@ -76,10 +76,14 @@ class RefreshTokenRevokedTest extends ReliabilityTestSupport {
         sandbox.faults("ghl").clear(); // nothing left to revoke; the engine must not call GHL anyway
         long revoked = sandbox.faults("ghl").injected(FaultKind.TOKEN_REVOKED);
         long callsWhenPaused = sandbox.ghl().ledger().requests(LOCATION);
-        // every lead's batch has reached the inbox and waits there; the first was looked at again while paused (new
-        // contacts are written one at a time in the order their leads came, so the others wait behind it unclaimed)
+        // every lead's events are in batches that reached the inbox and wait there (one per lead, or more where a
+        // loaded machine split a lead's events); the first was looked at again while paused (new contacts are written
+        // one at a time in the order their leads came, so the others wait behind it unclaimed)
         await("the leads wait in the inbox", Duration.ofSeconds(60), () -> count("SELECT COUNT(*) FROM inbox WHERE"
-                + " source_system = 'cliengo-batches' AND state = 'pending'") == LEADS
+                + " source_system = 'cliengo' AND state IN ('pending', 'processing')") == 0
+                && count("SELECT COUNT(*) FROM cliengo_lead_events") == 0
+                && count("SELECT COUNT(*) FROM cliengo_lead_events_completed") == 0
+                && count("SELECT COUNT(*) FROM inbox WHERE source_system = 'cliengo-batches' AND state = 'pending'") >= LEADS
                 && count("SELECT COUNT(*) FROM inbox WHERE source_system = 'cliengo-batches' AND state = 'pending'"
                         + " AND attempts >= 2") >= 1);
         long callsWhilePaused = sandbox.ghl().ledger().requests(LOCATION) - callsWhenPaused;
