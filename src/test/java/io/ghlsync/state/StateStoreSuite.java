@@ -143,6 +143,22 @@ abstract class StateStoreSuite {
     }
 
     @Test
+    void aLinkKeepsTheHashOfTheTagsLastAddedApartFromItsContentHash() {
+        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa", "sha256:t1");
+
+        Link found = db.links().find(lead("lead-1")).orElseThrow();
+        assertThat(found.contentHash()).isEqualTo("sha256:aa");
+        assertThat(found.tagsHash()).isEqualTo("sha256:t1");
+        assertThat(found.tagsUnchanged("sha256:t1")).isTrue();
+        assertThat(found.tagsUnchanged("sha256:t2")).isFalse();
+
+        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa", null);
+        assertThat(db.links().find(lead("lead-1")).orElseThrow().tagsUnchanged("sha256:t1"))
+                .as("tags hash cleared: add them again").isFalse();
+        assertThat(db.links().find(lead("lead-1")).orElseThrow().unchanged("sha256:aa")).isTrue();
+    }
+
+    @Test
     void theSameSourceIdIsADifferentRecordInAnotherSystemTypeOrLocation() throws SQLException {
         db.links().upsert(lead("42"), "c-1", null);
         db.links().upsert(new LinkKey("clientjoy", EntityType.CONTACT, "loc-1", "42"), "c-1", null);
