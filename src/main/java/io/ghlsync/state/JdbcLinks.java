@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class JdbcLinks implements Links {
 
-    private static final String COLUMNS = "source_system, entity_type, location_id, source_id, ghl_id, content_hash, updated_at, tags_hash";
+    private static final String COLUMNS = "source_system, entity_type, location_id, source_id, ghl_id, content_hash, updated_at, tags_added";
     private static final int UPSERT_ATTEMPTS = 3;
 
     private final DataSource dataSource;
@@ -63,15 +63,15 @@ public final class JdbcLinks implements Links {
     }
 
     @Override
-    public Link upsert(LinkKey key, String ghlId, String contentHash, String tagsHash) {
+    public Link upsert(LinkKey key, String ghlId, String contentHash, String tagsAdded) {
         Instant now = clock.instant();
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 try {
-                    if (update(c, key, ghlId, contentHash, tagsHash, now) == 0) {
-                        insert(c, key, ghlId, contentHash, tagsHash, now);
+                    if (update(c, key, ghlId, contentHash, tagsAdded, now) == 0) {
+                        insert(c, key, ghlId, contentHash, tagsAdded, now);
                     }
-                    return new Link(key, ghlId, contentHash, now, tagsHash);
+                    return new Link(key, ghlId, contentHash, now, tagsAdded);
                 } catch (SQLException e) {
                     if (!UniqueViolation.isCause(e)) {
                         throw e;
@@ -104,27 +104,27 @@ public final class JdbcLinks implements Links {
         }
     }
 
-    private static int update(Connection c, LinkKey key, String ghlId, String contentHash, String tagsHash, Instant now)
+    private static int update(Connection c, LinkKey key, String ghlId, String contentHash, String tagsAdded, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE link SET ghl_id = ?, content_hash = ?, updated_at = ?,"
-                + " tags_hash = ? WHERE source_system = ? AND entity_type = ? AND location_id = ? AND source_id = ?")) {
+                + " tags_added = ? WHERE source_system = ? AND entity_type = ? AND location_id = ? AND source_id = ?")) {
             ps.setString(1, ghlId);
             ps.setString(2, contentHash);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setString(4, tagsHash);
+            ps.setString(4, tagsAdded);
             bindKey(ps, 5, key);
             return ps.executeUpdate();
         }
     }
 
-    private static void insert(Connection c, LinkKey key, String ghlId, String contentHash, String tagsHash, Instant now)
+    private static void insert(Connection c, LinkKey key, String ghlId, String contentHash, String tagsAdded, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindKey(ps, 1, key);
             ps.setString(5, ghlId);
             ps.setString(6, contentHash);
             ps.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setString(8, tagsHash);
+            ps.setString(8, tagsAdded);
             ps.executeUpdate();
         }
     }

@@ -4,11 +4,12 @@ import java.time.Instant;
 
 /**
  * A source record and the GHL record it was written to, with the hash of what was last written there and, for a
- * contact whose tags are added apart from it (GHL's upsert would replace them), the hash of the tags last added.
+ * contact whose tags are added apart from it (GHL's upsert would replace them), the tags added to it ({@code tagsAdded},
+ * a JSON array as its writer keeps it; null when unknown).
  */
-public record Link(LinkKey key, String ghlId, String contentHash, Instant updatedAt, String tagsHash) {
+public record Link(LinkKey key, String ghlId, String contentHash, Instant updatedAt, String tagsAdded) {
 
-    /** A link without a tags hash (every record but a contact whose tags travel apart). */
+    /** A link without added tags (every record but a contact whose tags travel apart). */
     public Link(LinkKey key, String ghlId, String contentHash, Instant updatedAt) {
         this(key, ghlId, contentHash, updatedAt, null);
     }
@@ -16,10 +17,5 @@ public record Link(LinkKey key, String ghlId, String contentHash, Instant update
     /** True when {@code hash} is what was last written: the write can be skipped. */
     public boolean unchanged(String hash) {
         return contentHash != null && contentHash.equals(hash);
-    }
-
-    /** True when {@code hash} is the hash of the tags last added: adding them again can be skipped. */
-    public boolean tagsUnchanged(String hash) {
-        return tagsHash != null && tagsHash.equals(hash);
     }
 }

@@ -20,12 +20,12 @@ public interface Links {
     }
 
     /**
-     * As {@link #upsert(LinkKey, String, String)}, also recording {@code tagsHash} as the tags last added to the GHL
-     * record (null: unknown, add them again).
+     * As {@link #upsert(LinkKey, String, String)}, also recording {@code tagsAdded} as the tags added to the GHL record
+     * (opaque text to the store; null: unknown, add them again).
      *
      * @throws LinkConflictException when another record of the same source system already holds {@code ghlId}
      */
-    Link upsert(LinkKey key, String ghlId, String contentHash, String tagsHash);
+    Link upsert(LinkKey key, String ghlId, String contentHash, String tagsAdded);
 
     /** True when the record was written before and {@code contentHash} is what was last written. */
     default boolean unchanged(LinkKey key, String contentHash) {

@@ -143,18 +143,15 @@ abstract class StateStoreSuite {
     }
 
     @Test
-    void aLinkKeepsTheHashOfTheTagsLastAddedApartFromItsContentHash() {
-        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa", "sha256:t1");
+    void aLinkKeepsTheTagsAddedToItsGhlRecordApartFromItsContentHash() {
+        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa", "[\"promo\",\"vip\"]");
 
         Link found = db.links().find(lead("lead-1")).orElseThrow();
         assertThat(found.contentHash()).isEqualTo("sha256:aa");
-        assertThat(found.tagsHash()).isEqualTo("sha256:t1");
-        assertThat(found.tagsUnchanged("sha256:t1")).isTrue();
-        assertThat(found.tagsUnchanged("sha256:t2")).isFalse();
+        assertThat(found.tagsAdded()).isEqualTo("[\"promo\",\"vip\"]");
 
-        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa", null);
-        assertThat(db.links().find(lead("lead-1")).orElseThrow().tagsUnchanged("sha256:t1"))
-                .as("tags hash cleared: add them again").isFalse();
+        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa");
+        assertThat(db.links().find(lead("lead-1")).orElseThrow().tagsAdded()).as("unknown again: add them all").isNull();
         assertThat(db.links().find(lead("lead-1")).orElseThrow().unchanged("sha256:aa")).isTrue();
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an update of a known lead costs in GHL calls, counted per operation by the GHL sandbox's call ledger (issue 9,
  * scenario 2: at most 1): changed fields with the same tags cost one upsert and no add-tags; a new tag alone costs one
  * add-tags and no upsert; tags are only ever added (a tag a GHL user added stays); a tag removed and then given back to
- * the lead in Cliengo reaches GHL again.
+ * the lead in Cliengo reaches GHL again; a tag the bulk call added is not added again by the lead's next update.
  */
 class LeadUpdateCallsTest extends CliengoEngineTestSupport {
 
@@ -81,6 +81,25 @@ class LeadUpdateCallsTest extends CliengoEngineTestSupport {
         await("the lead was processed", WAIT, this::settled);
         assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("demo", "promo", "cliengo");
+    }
+
+    @Test
+    void aTagAddedInABatchOfItsOwnIsNotAddedAgainByTheLeadsNextUpdate() {
+        String lead = lead("ld_upd_4", "Camila Rocha", "camila.upd@example.com", "\"vip\"");
+        String contactId = created("ld_upd_4", lead);
+        // tags.added alone (its lead event came in an earlier window): the bulk tags call adds it
+        post(event("tags.added", "ld_upd_4", "\"tags\":[\"Caliente\"]"));
+        await("the tag reached GHL", WAIT, this::settled);
+        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("vip", "caliente", "cliengo");
+        Map<String, Long> before = ledger();
+
+        // the lead as Cliengo sends it next: a new name, and the tag it was given
+        post(event("lead.updated", "ld_upd_4", "\"lead\":" + lead.replace("\"vip\"", "\"vip\",\"Caliente\"")
+                .replace("Camila Rocha", "Camila Rocha Lima")));
+        await("the update was processed", WAIT, this::settled);
+
+        assertTheOnlyWriteWas("upsert-contact", before);
     }
 
     // ---- helpers ----
