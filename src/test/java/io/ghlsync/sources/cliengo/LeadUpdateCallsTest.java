@@ -56,42 +56,31 @@ class LeadUpdateCallsTest extends CliengoEngineTestSupport {
         await("the new tag was processed", WAIT, this::settled);
 
         assertTheOnlyWriteWas("add-tags", before);
-        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("demo", "caliente", "cliengo", "ghl-only");
+        assertTags(contactId, "demo", "caliente", "cliengo", "ghl-only");
 
         // and then a changed field: the upsert carries no tags, so GHL's own tag and the new one stay
         post(event("lead.updated", "ld_upd_2", "\"lead\":" + lead.replace("\"demo\"", "\"demo\",\"Caliente\"")
                 .replace("Tomás Herrera", "Tomás Herrera Vidal")));
         await("the changed field was processed", WAIT, this::settled);
-        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("demo", "caliente", "cliengo", "ghl-only");
+        assertTags(contactId, "demo", "caliente", "cliengo", "ghl-only");
     }
 
     @Test
     void aTagRemovedAndThenGivenBackToTheLeadReachesGhlAgain() {
         String lead = lead("ld_upd_3", "Bruna Costa", "bruna.upd@example.com", "\"demo\",\"promo\"");
-        String contactId = created("ld_upd_3", lead);
-        post(event("tags.removed", "ld_upd_3", "\"tags\":[\"Promo\"]"));
-        await("the removal reached GHL", WAIT, this::settled);
-        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("demo", "cliengo");
+        String contactId = createdThenTagged("ld_upd_3", lead, "tags.removed", "Promo", "demo", "cliengo");
 
         // the lead as Cliengo now sends it carries the tag again: the tags as first written, but GHL lacks one
         post(event("lead.updated", "ld_upd_3", "\"lead\":" + lead));
         await("the lead was processed", WAIT, this::settled);
-        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("demo", "promo", "cliengo");
+        assertTags(contactId, "demo", "promo", "cliengo");
     }
 
     @Test
     void aTagAddedInABatchOfItsOwnIsNotAddedAgainByTheLeadsNextUpdate() {
         String lead = lead("ld_upd_4", "Camila Rocha", "camila.upd@example.com", "\"vip\"");
-        String contactId = created("ld_upd_4", lead);
         // tags.added alone (its lead event came in an earlier window): the bulk tags call adds it
-        post(event("tags.added", "ld_upd_4", "\"tags\":[\"Caliente\"]"));
-        await("the tag reached GHL", WAIT, this::settled);
-        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("vip", "caliente", "cliengo");
+        String contactId = createdThenTagged("ld_upd_4", lead, "tags.added", "Caliente", "vip", "caliente", "cliengo");
         Map<String, Long> before = ledger();
 
         // the lead as Cliengo sends it next: a new name, and the tag it was given
@@ -115,6 +104,21 @@ class LeadUpdateCallsTest extends CliengoEngineTestSupport {
         post(event("lead.created", leadId, "\"lead\":" + lead));
         await("the new lead reached GHL", WAIT, () -> settled() && link(EntityType.CONTACT, leadId).isPresent());
         return link(EntityType.CONTACT, leadId).orElseThrow().ghlId();
+    }
+
+    /** A new lead, then a tags.added or tags.removed event of one tag; its contact id, once GHL holds these tags. */
+    private String createdThenTagged(String leadId, String lead, String type, String tag, String... tagsInGhl) {
+        String contactId = created(leadId, lead);
+        post(event(type, leadId, "\"tags\":[\"" + tag + "\"]"));
+        await(type + " reached GHL", WAIT, this::settled);
+        assertTags(contactId, tagsInGhl);
+        return contactId;
+    }
+
+    /** The contact's tags in GHL are exactly these. */
+    private void assertTags(String contactId, String... tags) {
+        assertThat(ghl("/contacts/" + contactId).get("contact").get("tags")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(tags);
     }
 
     /** The ledger's count of every GHL write operation of the Cliengo flow. */
