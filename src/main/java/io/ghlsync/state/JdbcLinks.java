@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class JdbcLinks implements Links {
 
-    private static final String COLUMNS = "source_system, entity_type, location_id, source_id, ghl_id, content_hash, updated_at";
+    private static final String COLUMNS = "source_system, entity_type, location_id, source_id, ghl_id, content_hash, updated_at, tags_added";
     private static final int UPSERT_ATTEMPTS = 3;
 
     private final DataSource dataSource;
@@ -63,15 +63,15 @@ public final class JdbcLinks implements Links {
     }
 
     @Override
-    public Link upsert(LinkKey key, String ghlId, String contentHash) {
+    public Link upsert(LinkKey key, String ghlId, String contentHash, String tagsAdded) {
         Instant now = clock.instant();
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 try {
-                    if (update(c, key, ghlId, contentHash, now) == 0) {
-                        insert(c, key, ghlId, contentHash, now);
+                    if (update(c, key, ghlId, contentHash, tagsAdded, now) == 0) {
+                        insert(c, key, ghlId, contentHash, tagsAdded, now);
                     }
-                    return new Link(key, ghlId, contentHash, now);
+                    return new Link(key, ghlId, contentHash, now, tagsAdded);
                 } catch (SQLException e) {
                     if (!UniqueViolation.isCause(e)) {
                         throw e;
@@ -104,23 +104,27 @@ public final class JdbcLinks implements Links {
         }
     }
 
-    private static int update(Connection c, LinkKey key, String ghlId, String contentHash, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE link SET ghl_id = ?, content_hash = ?, updated_at = ?"
-                + " WHERE source_system = ? AND entity_type = ? AND location_id = ? AND source_id = ?")) {
+    private static int update(Connection c, LinkKey key, String ghlId, String contentHash, String tagsAdded, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE link SET ghl_id = ?, content_hash = ?, updated_at = ?,"
+                + " tags_added = ? WHERE source_system = ? AND entity_type = ? AND location_id = ? AND source_id = ?")) {
             ps.setString(1, ghlId);
             ps.setString(2, contentHash);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            bindKey(ps, 4, key);
+            ps.setString(4, tagsAdded);
+            bindKey(ps, 5, key);
             return ps.executeUpdate();
         }
     }
 
-    private static void insert(Connection c, LinkKey key, String ghlId, String contentHash, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    private static void insert(Connection c, LinkKey key, String ghlId, String contentHash, String tagsAdded, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindKey(ps, 1, key);
             ps.setString(5, ghlId);
             ps.setString(6, contentHash);
             ps.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setString(8, tagsAdded);
             ps.executeUpdate();
         }
     }
@@ -139,7 +143,7 @@ public final class JdbcLinks implements Links {
             }
             LinkKey key = new LinkKey(rs.getString(1), EntityType.fromDbName(rs.getString(2)), rs.getString(3), rs.getString(4));
             return Optional.of(new Link(key, rs.getString(5), rs.getString(6),
-                    rs.getObject(7, OffsetDateTime.class).toInstant()));
+                    rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8)));
         }
     }
 

@@ -15,7 +15,17 @@ public interface Links {
      *
      * @throws LinkConflictException when another record of the same source system already holds {@code ghlId}
      */
-    Link upsert(LinkKey key, String ghlId, String contentHash);
+    default Link upsert(LinkKey key, String ghlId, String contentHash) {
+        return upsert(key, ghlId, contentHash, null);
+    }
+
+    /**
+     * As {@link #upsert(LinkKey, String, String)}, also recording {@code tagsAdded} as the tags added to the GHL record
+     * (opaque text to the store; null: unknown, add them again).
+     *
+     * @throws LinkConflictException when another record of the same source system already holds {@code ghlId}
+     */
+    Link upsert(LinkKey key, String ghlId, String contentHash, String tagsAdded);
 
     /** True when the record was written before and {@code contentHash} is what was last written. */
     default boolean unchanged(LinkKey key, String contentHash) {

@@ -143,6 +143,19 @@ abstract class StateStoreSuite {
     }
 
     @Test
+    void aLinkKeepsTheTagsAddedToItsGhlRecordApartFromItsContentHash() {
+        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa", "[\"promo\",\"vip\"]");
+
+        Link found = db.links().find(lead("lead-1")).orElseThrow();
+        assertThat(found.contentHash()).isEqualTo("sha256:aa");
+        assertThat(found.tagsAdded()).isEqualTo("[\"promo\",\"vip\"]");
+
+        db.links().upsert(lead("lead-1"), "ghl-contact-1", "sha256:aa");
+        assertThat(db.links().find(lead("lead-1")).orElseThrow().tagsAdded()).as("unknown again: add them all").isNull();
+        assertThat(db.links().find(lead("lead-1")).orElseThrow().unchanged("sha256:aa")).isTrue();
+    }
+
+    @Test
     void theSameSourceIdIsADifferentRecordInAnotherSystemTypeOrLocation() throws SQLException {
         db.links().upsert(lead("42"), "c-1", null);
         db.links().upsert(new LinkKey("clientjoy", EntityType.CONTACT, "loc-1", "42"), "c-1", null);

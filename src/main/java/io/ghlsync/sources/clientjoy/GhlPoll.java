@@ -100,7 +100,8 @@ public final class GhlPoll {
      * A changed contact of the page (the body) as the inbox event a GHL {@code ContactUpdate} webhook would be: stored in
      * {@code inbox:ghl} under the contact's key, it is applied in order with that contact's webhook events (re-read
      * from GHL when its turn comes), never beside them with an older copy. Its event id names the version, so a
-     * version the overlap reads again is stored once.
+     * version the overlap reads again is stored once. The reconciliation stores the missed changes it finds the same
+     * way (route ghl-reconcile-missed-change), so a version both find is stored once too.
      */
     public Map<String, Object> asEvent(Exchange exchange) {
         Map<?, ?> contact = exchange.getMessage().getBody(Map.class);

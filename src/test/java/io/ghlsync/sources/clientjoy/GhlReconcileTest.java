@@ -230,9 +230,15 @@ class GhlReconcileTest extends ClientjoyEngineTestSupport {
 
     // ---- helpers ----
 
-    /** POST /admin/reconcile, then the run as GET /admin/reconcile shows it once it ended done. */
+    /**
+     * POST /admin/reconcile, then the run as GET /admin/reconcile shows it once it ended done and the missed changes it
+     * stored in inbox:ghl were applied.
+     */
     private JsonNode reconcile() {
-        return reconcileEndingAs("done");
+        JsonNode run = reconcileEndingAs("done");
+        await("the missed changes the run stored in inbox:ghl were applied", WAIT, () -> count(
+                "SELECT COUNT(*) FROM inbox WHERE source_system = 'ghl' AND state IN ('pending', 'processing')") == 0);
+        return run;
     }
 
     private JsonNode reconcileEndingAs(String state) {
