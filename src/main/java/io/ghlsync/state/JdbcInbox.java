@@ -45,8 +45,9 @@ public final class JdbcInbox implements Inbox {
     /**
      * The two kinds of due item, each looked up by its state: an {@code OR} of the states made H2 walk the source's
      * rows in id order through index inbox_source_intake_sequence_ix, finished ones included (3,001 rows read per
-     * claim after 3,000 events, on every poll even with nothing pending); with the state named it reads only the
-     * source's pending (or leased) rows through inbox_source_state_intake_sequence_ix. ? = now.
+     * claim after 3,000 events, on every poll even with nothing pending). With the state named, and ordered as index
+     * inbox_source_state_sequence_id_ix is (migration V10), both databases read the due rows in id order and stop at
+     * the limit. ? = now.
      */
     private static final List<String> DUE_BY_STATE = List.of(
             "i.state = 'pending' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?)",
@@ -70,7 +71,7 @@ public final class JdbcInbox implements Inbox {
             + " AND r.id <> i.id AND r.claimed_until >= ?)";
     /**
      * The smallest sequence of a source's items in one state: the first entry of index
-     * inbox_source_state_intake_sequence_ix (written so that H2 reads it in index order and stops at the first row).
+     * inbox_source_state_sequence_id_ix (written so that H2 reads it in index order and stops at the first row).
      */
     private static final String FIRST_SEQUENCE = "SELECT intake_sequence FROM inbox WHERE source_system = ? AND state = ?"
             + " AND intake_sequence >= ? ORDER BY source_system, state, intake_sequence LIMIT 1";
@@ -79,6 +80,8 @@ public final class JdbcInbox implements Inbox {
     private final Clock clock;
     private final String nodeId;
     private final Object h2ClaimLock = new Object();
+    /** Webhooks received at once share a commit; a group is at most this many (Vert.x serves 20 requests at once). */
+    private final GroupCommit<NewItem, Acceptance> groupCommit = new GroupCommit<>(this::acceptAll, 64);
     private volatile Boolean postgres;
 
     public JdbcInbox(DataSource dataSource, Clock clock, String nodeId) {
@@ -108,9 +111,10 @@ public final class JdbcInbox implements Inbox {
         return nodeId;
     }
 
+    /** Committed when this returns; shares its transaction with the items accepted at the same moment ({@link GroupCommit}). */
     @Override
     public Acceptance accept(NewItem item) {
-        return acceptAll(List.of(item)).get(0);
+        return groupCommit.store(item);
     }
 
     @Override
@@ -268,7 +272,8 @@ public final class JdbcInbox implements Inbox {
         List<InboxItem> due = new ArrayList<>();
         for (String state : DUE_BY_STATE) {
             due.addAll(select(c, "SELECT " + COLUMNS + " FROM inbox i WHERE i.source_system = ? AND i.intake_sequence IS NULL"
-                    + " AND " + state + " AND " + FIRST_OF_ITS_KEY + " ORDER BY i.id LIMIT ?" + lock,
+                    + " AND " + state + " AND " + FIRST_OF_ITS_KEY
+                    + " ORDER BY i.source_system, i.state, i.intake_sequence, i.id LIMIT ?" + lock,
                     source, at(now), at(now), limit));
         }
         due.sort(Comparator.comparingLong(InboxItem::id));
