@@ -89,6 +89,10 @@ final class GroupCommit<I, R> {
                     waiting.answer.completeExceptionally(alone);
                 }
             }
+        } catch (Error fatal) {
+            // taken from the queue, so nobody else would answer them: their callers must not wait for ever
+            group.forEach(waiting -> waiting.answer.completeExceptionally(fatal));
+            throw fatal;
         }
     }
 

@@ -81,7 +81,9 @@ public final class JdbcInbox implements Inbox {
     private final String nodeId;
     private final Object h2ClaimLock = new Object();
     /** Webhooks received at once share a commit; a group is at most this many (Vert.x serves 20 requests at once). */
-    private final GroupCommit<NewItem, Acceptance> groupCommit = new GroupCommit<>(this::acceptAll, 64);
+    private final GroupCommit<NewItem, Acceptance> acceptances = new GroupCommit<>(this::acceptAll, 64);
+    /** Items a consumer's workers finish at once share a commit as well. */
+    private final GroupCommit<Finish, Boolean> finishes = new GroupCommit<>(this::finishAll, 64);
     private volatile Boolean postgres;
 
     public JdbcInbox(DataSource dataSource, Clock clock, String nodeId) {
@@ -114,7 +116,7 @@ public final class JdbcInbox implements Inbox {
     /** Committed when this returns; shares its transaction with the items accepted at the same moment ({@link GroupCommit}). */
     @Override
     public Acceptance accept(NewItem item) {
-        return groupCommit.store(item);
+        return acceptances.store(item);
     }
 
     @Override
@@ -370,21 +372,53 @@ public final class JdbcInbox implements Inbox {
         return finish(id, "failed", null, reason);
     }
 
-    /** Ends this node's lease on an item; conditional on still holding it, so a node whose lease moved changes nothing. */
+    /**
+     * Ends this node's lease on an item; conditional on still holding it, so a node whose lease moved changes nothing.
+     * Items finished at the same moment (a consumer's workers) share a commit; each returns after its own is durable.
+     */
     private boolean finish(long id, String state, Instant nextAttempt, String reason) {
+        return finishes.store(new Finish(id, state, nextAttempt, reason));
+    }
+
+    /** How an item ends: its new state, when it is due again, and why (may be null). */
+    private record Finish(long id, String state, Instant nextAttempt, String reason) {
+    }
+
+    /** The finishes in one transaction; answers, per finish, whether this node still held the item. */
+    private List<Boolean> finishAll(List<Finish> finishes) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE inbox SET state = ?, next_attempt_at = ?,"
                      + " last_error = COALESCE(?, last_error), claimed_by = NULL, claimed_until = NULL, updated_at = ?"
                      + " WHERE id = ? AND state = 'processing' AND claimed_by = ?")) {
-            ps.setString(1, state);
-            ps.setObject(2, nextAttempt == null ? null : at(nextAttempt));
-            ps.setString(3, reason == null ? null : truncate(reason));
-            ps.setObject(4, at(clock.instant()));
-            ps.setLong(5, id);
-            ps.setString(6, nodeId);
-            return ps.executeUpdate() == 1;
+            boolean single = finishes.size() == 1;
+            c.setAutoCommit(single);
+            try {
+                List<Boolean> held = new ArrayList<>(finishes.size());
+                for (Finish finish : finishes) {
+                    ps.setString(1, finish.state());
+                    ps.setObject(2, finish.nextAttempt() == null ? null : at(finish.nextAttempt()));
+                    ps.setString(3, finish.reason() == null ? null : truncate(finish.reason()));
+                    ps.setObject(4, at(clock.instant()));
+                    ps.setLong(5, finish.id());
+                    ps.setString(6, nodeId);
+                    held.add(ps.executeUpdate() == 1);
+                }
+                if (!single) {
+                    c.commit();
+                }
+                return held;
+            } catch (SQLException | RuntimeException e) {
+                if (!single) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            throw new StateStoreException("cannot mark inbox item " + id + " " + state + ": " + e.getMessage(), e);
+            Finish first = finishes.get(0);
+            throw new StateStoreException("cannot mark inbox item " + first.id() + (finishes.size() > 1 ? " (and "
+                    + (finishes.size() - 1) + " more)" : "") + " " + first.state() + ": " + e.getMessage(), e);
         }
     }
 

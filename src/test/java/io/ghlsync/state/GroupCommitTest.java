@@ -56,8 +56,10 @@ class GroupCommitTest {
             for (int i = 0; i < CALLERS; i++) {
                 assertThat(answers.get(i).get(10, TimeUnit.SECONDS)).isEqualTo((i + 1) * 2);
             }
-            assertThat(commits).as("the first alone, then the seven that waited, in one commit")
-                    .containsExactly(List.of(1), List.of(2, 3, 4, 5, 6, 7, 8));
+            // the seven are queued in the order their threads ran, which the test does not fix
+            assertThat(commits).as("the first alone, then the seven that waited, in one commit").hasSize(2);
+            assertThat(commits.get(0)).containsExactly(1);
+            assertThat(commits.get(1)).containsExactlyInAnyOrder(2, 3, 4, 5, 6, 7, 8);
         } finally {
             pool.shutdownNow();
         }
