@@ -125,26 +125,8 @@ public final class JdbcInbox implements Inbox {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            boolean single = items.size() == 1;
-            c.setAutoCommit(single);
-            try {
-                List<Acceptance> results = new ArrayList<>(items.size());
-                Instant now = clock.instant();
-                for (NewItem item : items) {
-                    results.add(insert(c, item, now));
-                }
-                if (!single) {
-                    c.commit();
-                }
-                return results;
-            } catch (SQLException | RuntimeException e) {
-                if (!single) {
-                    c.rollback();
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            Instant now = clock.instant();
+            return allOrNothing(c, items, item -> insert(c, item, now));
         } catch (SQLException e) {
             throw new StateStoreException("cannot store " + items.size() + " inbox item(s) of "
                     + items.get(0).source() + ": " + e.getMessage(), e);
@@ -380,6 +362,35 @@ public final class JdbcInbox implements Inbox {
         return finishes.store(new Finish(id, state, nextAttempt, reason));
     }
 
+    /** One statement's work on an item, answering its result. */
+    @FunctionalInterface
+    private interface ItemWork<T, R> {
+        R apply(T item) throws SQLException;
+    }
+
+    /** {@code work} on every item in one transaction (a single item: its own autocommit), all or nothing. */
+    private static <T, R> List<R> allOrNothing(Connection c, List<T> items, ItemWork<T, R> work) throws SQLException {
+        boolean single = items.size() == 1;
+        c.setAutoCommit(single);
+        try {
+            List<R> results = new ArrayList<>(items.size());
+            for (T item : items) {
+                results.add(work.apply(item));
+            }
+            if (!single) {
+                c.commit();
+            }
+            return results;
+        } catch (SQLException | RuntimeException e) {
+            if (!single) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     /** How an item ends: its new state, when it is due again, and why (may be null). */
     private record Finish(long id, String state, Instant nextAttempt, String reason) {
     }
@@ -390,31 +401,15 @@ public final class JdbcInbox implements Inbox {
              PreparedStatement ps = c.prepareStatement("UPDATE inbox SET state = ?, next_attempt_at = ?,"
                      + " last_error = COALESCE(?, last_error), claimed_by = NULL, claimed_until = NULL, updated_at = ?"
                      + " WHERE id = ? AND state = 'processing' AND claimed_by = ?")) {
-            boolean single = finishes.size() == 1;
-            c.setAutoCommit(single);
-            try {
-                List<Boolean> held = new ArrayList<>(finishes.size());
-                for (Finish finish : finishes) {
-                    ps.setString(1, finish.state());
-                    ps.setObject(2, finish.nextAttempt() == null ? null : at(finish.nextAttempt()));
-                    ps.setString(3, finish.reason() == null ? null : truncate(finish.reason()));
-                    ps.setObject(4, at(clock.instant()));
-                    ps.setLong(5, finish.id());
-                    ps.setString(6, nodeId);
-                    held.add(ps.executeUpdate() == 1);
-                }
-                if (!single) {
-                    c.commit();
-                }
-                return held;
-            } catch (SQLException | RuntimeException e) {
-                if (!single) {
-                    c.rollback();
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return allOrNothing(c, finishes, finish -> {
+                ps.setString(1, finish.state());
+                ps.setObject(2, finish.nextAttempt() == null ? null : at(finish.nextAttempt()));
+                ps.setString(3, finish.reason() == null ? null : truncate(finish.reason()));
+                ps.setObject(4, at(clock.instant()));
+                ps.setLong(5, finish.id());
+                ps.setString(6, nodeId);
+                return ps.executeUpdate() == 1;
+            });
         } catch (SQLException e) {
             Finish first = finishes.get(0);
             throw new StateStoreException("cannot mark inbox item " + first.id() + (finishes.size() > 1 ? " (and "
