@@ -80,10 +80,6 @@ public final class JdbcInbox implements Inbox {
     private final Clock clock;
     private final String nodeId;
     private final Object h2ClaimLock = new Object();
-    /** Webhooks received at once share a commit; a group is at most this many (Vert.x serves 20 requests at once). */
-    private final GroupCommit<NewItem, Acceptance> acceptances = new GroupCommit<>(this::acceptAll, 64);
-    /** Items a consumer's workers finish at once share a commit as well. */
-    private final GroupCommit<Finish, Boolean> finishes = new GroupCommit<>(this::finishAll, 64);
     private volatile Boolean postgres;
 
     public JdbcInbox(DataSource dataSource, Clock clock, String nodeId) {
@@ -113,10 +109,9 @@ public final class JdbcInbox implements Inbox {
         return nodeId;
     }
 
-    /** Committed when this returns; shares its transaction with the items accepted at the same moment ({@link GroupCommit}). */
     @Override
     public Acceptance accept(NewItem item) {
-        return acceptances.store(item);
+        return acceptAll(List.of(item)).get(0);
     }
 
     @Override
@@ -354,12 +349,9 @@ public final class JdbcInbox implements Inbox {
         return finish(id, "failed", null, reason);
     }
 
-    /**
-     * Ends this node's lease on an item; conditional on still holding it, so a node whose lease moved changes nothing.
-     * Items finished at the same moment (a consumer's workers) share a commit; each returns after its own is durable.
-     */
+    /** Ends this node's lease on an item; conditional on still holding it, so a node whose lease moved changes nothing. */
     private boolean finish(long id, String state, Instant nextAttempt, String reason) {
-        return finishes.store(new Finish(id, state, nextAttempt, reason));
+        return finishAll(List.of(new Finish(id, state, nextAttempt, reason))).get(0);
     }
 
     /** One statement's work on an item, answering its result. */
