@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds one source's inbox to its route. Camel's scheduled poll consumer gives the polling (delay, initial delay,
@@ -66,19 +67,35 @@ public class InboxConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         renewLeases();
-        int limit = Math.min(endpoint.getBatchSize(), slots.availablePermits());
-        if (limit == 0) {
+        if (!awaitFreeWorker()) {
             return 0;
         }
+        int limit = Math.min(endpoint.getBatchSize(), slots.availablePermits());
         InboxWatermark watermark = endpoint.getWatermark();
         List<InboxItem> items = inbox.claim(endpoint.getSource(), limit, endpoint.getLease(),
-                watermark == null ? Long.MAX_VALUE : watermark.releasedBelow());
+                watermark == null ? () -> Long.MAX_VALUE : watermark::releasedBelow);
         for (InboxItem item : items) {
             slots.acquireUninterruptibly(); // never waits: only this thread takes permits, and it counted them
             inFlight.add(item.id());
             workers.execute(() -> process(item));
         }
         return items.size();
+    }
+
+    /**
+     * With every worker busy, waits (at most a poll delay) for one to finish, so its next item is claimed at once. Had
+     * the poll returned instead, each item after a full pool would wait a whole poll delay: with one worker (the
+     * one-at-a-time release of new contacts) that delay, not the work, set the pace (25 ms a lead, 40 leads/s at most).
+     */
+    private boolean awaitFreeWorker() throws InterruptedException {
+        if (slots.availablePermits() > 0) {
+            return true;
+        }
+        if (!slots.tryAcquire(endpoint.getPollDelay().toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        slots.release(); // only counted: poll() takes the permits for what it claims
+        return true;
     }
 
     /** A third of a lease apart, so a lease never runs out under an item that is still being processed. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Durable intake (BRIEF §5, §7): webhooks and polled records are stored here before they are acknowledged, and
@@ -69,7 +70,15 @@ public interface Inbox {
      * Items carrying a sequence are, besides, released one at a time in sequence order, and only those below
      * {@code releasedBelow} (the consumer's {@link InboxWatermark}): what must happen in intake order across keys.
      */
-    List<InboxItem> claim(String source, int limit, Duration lease, long releasedBelow);
+    default List<InboxItem> claim(String source, int limit, Duration lease, long releasedBelow) {
+        return claim(source, limit, lease, () -> releasedBelow);
+    }
+
+    /**
+     * {@link #claim(String, int, Duration, long)} with the mark asked for only when a sequenced item is waiting (a
+     * watermark costs queries of its own; most claims of most sources find no sequenced item).
+     */
+    List<InboxItem> claim(String source, int limit, Duration lease, LongSupplier releasedBelow);
 
     /** {@link #claim(String, int, Duration, long)} with every sequenced item released. */
     default List<InboxItem> claim(String source, int limit, Duration lease) {
